@@ -1,0 +1,89 @@
+package fr.relais.bench.hub;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The few REST calls the bench needs: health, tokens, member accounts. */
+public final class HubRestClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int CONFLICT = 409;
+
+    private final URI baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public HubRestClient(URI baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public boolean isHealthy() {
+        try {
+            HttpResponse<String> response = http.send(request("/actuator/health").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && "UP".equals(json.readTree(response.body()).path("status").asString());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String accessToken(String username, String password) {
+        JsonNode answer = post("/api/v1/auth/token", null, Map.of("username", username, "password", password), List.of(200));
+        String token = answer.path("accessToken").asString("");
+        if (token.isEmpty()) {
+            throw new IllegalStateException("no accessToken in the answer for " + username + ": " + answer);
+        }
+        return token;
+    }
+
+    /**
+     * Creates a member of {@code federation}, or leaves the existing account alone: a second
+     * run against the same data directory reuses the accounts of the first.
+     */
+    public void ensureMember(String adminToken, String username, String password, String federation) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("displayName", "Bench " + username);
+        user.put("password", password);
+        user.put("federation", federation);
+        user.put("roles", List.of("MEMBER"));
+        post("/api/v1/users", adminToken, user, List.of(201, 200, CONFLICT));
+    }
+
+    private JsonNode post(String path, String bearerToken, Object body, List<Integer> acceptedStatuses) {
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            if (!acceptedStatuses.contains(response.statusCode())) {
+                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during POST " + path, e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(TIMEOUT);
+    }
+}

@@ -1,0 +1,106 @@
+package fr.relais.bench.load;
+
+import fr.relais.bench.measure.BenchMessage;
+import fr.relais.bench.measure.RoundStats;
+import fr.relais.bench.options.BenchOptions;
+import fr.relais.sdk.stomp.StompClient;
+import fr.relais.sdk.stomp.StompFrame;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One publishing connection sending at a fixed rate (open loop: the schedule does not slow
+ * down when the hub does, which is what real users do).
+ *
+ * <p>It also listens on {@code /user/queue/errors}, where the hub reports refused SENDs, so
+ * that refused messages are not counted as lost deliveries.
+ */
+public final class Publisher {
+
+    private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(10);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final int index;
+    private final int publisherCount;
+    private final StompClient client;
+    private final BenchOptions options;
+    private final String runId;
+    private final AtomicLong messageNumbers;
+    private final List<RoundStats> rounds;
+
+    public Publisher(int index, int publisherCount, StompClient client, BenchOptions options, String runId,
+                     AtomicLong messageNumbers, List<RoundStats> rounds) {
+        this.index = index;
+        this.publisherCount = publisherCount;
+        this.client = client;
+        this.options = options;
+        this.runId = runId;
+        this.messageNumbers = messageNumbers;
+        this.rounds = List.copyOf(rounds);
+        client.subscribe("/user/queue/errors", this::onErrorEvent);
+    }
+
+    /** Sends this publisher's share of the round's rate, from the schedule's start to its end. */
+    public void run(RoundStats round, RoundSchedule schedule) {
+        long intervalNanos = Math.round(1e9 * publisherCount / round.offeredRate());
+        // Publishers take turns inside each interval instead of sending in bursts.
+        long due = schedule.startNanos() + intervalNanos * index / publisherCount;
+        while (due < schedule.endNanos()) {
+            RoundSchedule.sleepUntil(due);
+            boolean measured = schedule.isMeasured(due);
+            BenchMessage message = new BenchMessage(round.index(), measured, messageNumbers.getAndIncrement(), due);
+            String clientMessageId = message.clientMessageId(runId);
+            String body = "{\"text\":\"" + message.text(options.textLength()) + "\",\"clientMessageId\":\""
+                    + clientMessageId + "\"}";
+            if (options.receipts()) {
+                sendWithReceipt(round, message, clientMessageId, body);
+            } else {
+                client.send(options.sendDestination(), body);
+            }
+            round.onSent(measured);
+            due += intervalNanos;
+        }
+    }
+
+    public StompClient client() {
+        return client;
+    }
+
+    private void sendWithReceipt(RoundStats round, BenchMessage message, String clientMessageId, String body) {
+        round.onReceiptRequested();
+        // The client message id doubles as receipt id, so an error event quoting either can be matched.
+        client.sendWithReceipt(options.sendDestination(), body, Map.of("receipt", clientMessageId))
+                .orTimeout(RECEIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((StompFrame receipt, Throwable failure) -> {
+                    if (failure == null) {
+                        round.onReceipt(message.measured(), message.sentNanos(), System.nanoTime());
+                    } else {
+                        round.onReceiptFailed(message.measured());
+                    }
+                });
+    }
+
+    private void onErrorEvent(StompFrame frame) {
+        String code = "unparsed";
+        String clientMessageId = null;
+        try {
+            JsonNode error = JSON.readTree(frame.body());
+            code = error.path("code").asString("unknown");
+            clientMessageId = error.path("clientMessageId").asString(error.path("receiptId").asString(null));
+        } catch (JacksonException e) {
+            // counted under "unparsed" below
+        }
+        BenchMessage refused = BenchMessage.parseClientMessageId(clientMessageId, runId);
+        if (refused != null && refused.round() < rounds.size()) {
+            rounds.get(refused.round()).onRejected(refused.measured(), code);
+        } else {
+            System.err.println("hub error not tied to a bench message: " + frame.body());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package fr.relais.bench.report;
+
+import fr.relais.bench.measure.RoundStats;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Figures of one round, ready to print. Latencies in milliseconds.
+ *
+ * @param deliveriesInWindow bench deliveries that arrived during the measured window (any
+ *                           round or phase): what the hub's CPU time in that window paid for
+ */
+public record RoundResult(
+        int offeredRate,
+        int subscribers,
+        double windowSeconds,
+        long sent,
+        long rejected,
+        long expectedDeliveries,
+        long uniqueDeliveries,
+        long duplicates,
+        long seqRegressions,
+        long deliveriesInWindow,
+        Latency latency,
+        long acked,
+        long receiptFailures,
+        Latency receiptLatency,
+        double hubCpuSeconds,
+        double benchCpuSeconds,
+        int connectionsClosedByServer,
+        Map<String, Long> errorCodes) {
+
+    public record Latency(long count, double p50, double p99, double p999, double max) {
+
+        static Latency of(Histogram micros) {
+            return new Latency(micros.getTotalCount(), millis(micros.getValueAtPercentile(50)),
+                    millis(micros.getValueAtPercentile(99)), millis(micros.getValueAtPercentile(99.9)),
+                    millis(micros.getMaxValue()));
+        }
+
+        private static double millis(long micros) {
+            return micros / 1000.0;
+        }
+    }
+
+    public static RoundResult of(RoundStats round, int subscribers, double windowSeconds, long deliveriesInWindow,
+                                 double hubCpuSeconds, double benchCpuSeconds, int closedByServer) {
+        long expected = (round.sent() - round.rejected()) * subscribers;
+        return new RoundResult(round.offeredRate(), subscribers, windowSeconds, round.sent(), round.rejected(),
+                expected, round.uniqueDeliveries(), round.duplicates(), round.seqRegressions(), deliveriesInWindow,
+                Latency.of(round.latencyHistogram()), round.acked(), round.receiptFailures(),
+                Latency.of(round.receiptLatencyHistogram()), hubCpuSeconds, benchCpuSeconds, closedByServer,
+                round.errorCodes());
+    }
+
+    /** Expected deliveries that never arrived; negative would mean deliveries of unsent messages. */
+    public long lost() {
+        return expectedDeliveries - uniqueDeliveries;
+    }
+
+    public double deliveriesPerSecond() {
+        return deliveriesInWindow / windowSeconds;
+    }
+
+    public double ackedPerSecond() {
+        return acked / windowSeconds;
+    }
+
+    public double deliveriesPerHubCpuSecond() {
+        return hubCpuSeconds > 0 ? deliveriesInWindow / hubCpuSeconds : Double.NaN;
+    }
+}

@@ -1,0 +1,86 @@
+package fr.relais.hub.infra.stomp;
+
+import fr.relais.hub.infra.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The STOMP flow as Spring documents it: inbound channel → gate interceptors → {@code @MessageMapping}
+ * under {@code /app} → broker ({@code /topic}, {@code /queue}, {@code /user/**}) → outbound channel.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+@EnableConfigurationProperties(StompLimits.class)
+public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+    private final SecurityProperties security;
+    private final StompLimits limits;
+    private final StompAuthentication authentication;
+    private final StompGate gate;
+    private final StompErrors errors;
+    private final SubscribeReceipts subscribeReceipts;
+
+    WebSocketConfig(SecurityProperties security, StompLimits limits, StompAuthentication authentication, StompGate gate,
+                    StompErrors errors, SubscribeReceipts subscribeReceipts) {
+        this.security = security;
+        this.limits = limits;
+        this.authentication = authentication;
+        this.gate = gate;
+        this.errors = errors;
+        this.subscribeReceipts = subscribeReceipts;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // Browsers always send Origin: only the configured origins may open a socket (cross-site WebSocket hijacking).
+        registry.addEndpoint("/ws").setAllowedOrigins(security.allowedOrigins().toArray(String[]::new));
+        registry.setErrorHandler(errors);
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+        registry.enableSimpleBroker("/topic", "/queue")
+                .setHeartbeatValue(new long[] {10_000, 10_000})
+                .setTaskScheduler(heartbeatScheduler());
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(limits.maxFrameBytes())
+                .setSendBufferSizeLimit(limits.outboundBufferBytes())
+                .setSendTimeLimit(limits.outboundTimeLimitMs());
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(authentication, gate, subscribeReceipts);
+    }
+
+    @Bean
+    ThreadPoolTaskScheduler heartbeatScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("stomp-heartbeat-");
+        scheduler.initialize();
+        return scheduler;
+    }
+
+    /** The WebSocket container's own limit sits just above the STOMP frame limit, so STOMP reports oversize frames. */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(limits.maxFrameBytes() + 1024);
+        container.setMaxBinaryMessageBufferSize(limits.maxFrameBytes() + 1024);
+        return container;
+    }
+}

@@ -1,0 +1,46 @@
+package fr.relais.hub.realtime;
+
+import fr.relais.hub.chat.ChannelEvent;
+import fr.relais.hub.chat.ChannelEventPublisher;
+import fr.relais.hub.chat.web.ChannelEventResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Single-node delivery (no Redis configured): each committed event goes to {@code /topic/channels.<id>}
+ * on this node, then to the local listeners.
+ */
+@Component
+class InProcessChannelEventPublisher implements ChannelEventPublisher {
+    private static final Logger log = LoggerFactory.getLogger(InProcessChannelEventPublisher.class);
+
+    private final LocalFanout fanout;
+    private final ObjectProvider<ChannelEventListener> listeners;
+    private final Counter published;
+
+    InProcessChannelEventPublisher(LocalFanout fanout, ObjectProvider<ChannelEventListener> listeners, MeterRegistry registry) {
+        this.fanout = fanout;
+        this.listeners = listeners;
+        this.published = Counter.builder("relais.events.published").description("Channel events fanned out").register(registry);
+    }
+
+    @Override
+    public void publish(List<ChannelEvent> events) {
+        for (ChannelEvent event : events) {
+            fanout.toTopic("/topic/channels." + event.channelId(), fanout.serialize(ChannelEventResponse.of(event)));
+        }
+        published.increment(events.size());
+        listeners.orderedStream().forEach(listener -> {
+            try {
+                listener.onEvents(events);
+            } catch (RuntimeException e) {
+                log.error("Listener {} failed on {} events", listener.getClass().getSimpleName(), events.size(), e);
+            }
+        });
+    }
+}
