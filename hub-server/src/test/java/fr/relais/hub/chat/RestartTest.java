@@ -1,0 +1,64 @@
+package fr.relais.hub.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.hub.RelaisApplication;
+import fr.relais.hub.support.Api;
+import fr.relais.hub.support.LiveClient;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** The embedded store keeps its file: a hub restarted on the same data directory has the whole history. */
+class RestartTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void history_and_sequence_survive_a_restart() {
+        String firstId;
+        long firstSeq;
+        String cid = UUID.randomUUID().toString();
+        try (ConfigurableApplicationContext hub = start()) {
+            Api api = new Api(port(hub));
+            String admin = api.token("admin", "restart-admin-password");
+            try (LiveClient live = LiveClient.connect(api.ws(), admin)) {
+                live.sendAndAwaitReceipt("fed-22", "Avant le redémarrage", cid);
+            }
+            JsonNode page = api.get("/api/v1/channels/fed-22/messages", admin).json();
+            firstId = page.get(0).get("id").asString();
+            firstSeq = page.get(0).get("seq").asLong();
+        }
+        try (ConfigurableApplicationContext hub = start()) {
+            Api api = new Api(port(hub));
+            String admin = api.token("admin", "restart-admin-password"); // same admin, not recreated
+            JsonNode page = api.get("/api/v1/channels/fed-22/messages", admin).json();
+            assertThat(page).hasSize(1);
+            assertThat(page.get(0).get("id").asString()).isEqualTo(firstId);
+            assertThat(page.get(0).get("clientMessageId").asString()).isEqualTo(cid);
+
+            JsonNode next = api.post("/api/v1/channels/fed-22/messages", admin, Map.of("text", "Après le redémarrage")).json();
+            assertThat(next.get("seq").asLong()).isGreaterThan(firstSeq);
+            // A resend after the restart is still recognised.
+            JsonNode resent = api.post("/api/v1/channels/fed-22/messages", admin, Map.of("text", "Avant le redémarrage", "clientMessageId", cid)).json();
+            assertThat(resent.get("id").asString()).isEqualTo(firstId);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(RelaisApplication.class).run(
+                "--server.port=0",
+                "--relais.mongo.data-dir=" + dataDir,
+                "--relais.security.admin-password=restart-admin-password");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
