@@ -79,6 +79,11 @@ public final class FanoutBench {
             RoundResult result = round.run(stats);
             results.add(result);
             System.err.println(MarkdownReport.progressLine(result));
+            if (result.saturated()) {
+                // A higher rate would start on top of this backlog and measure nothing new.
+                System.err.println("stopping the rate ladder: the hub did not catch up within --drain");
+                break;
+            }
         }
         if (tracker.otherFrames() > 0) {
             System.err.println("MESSAGE frames that were not bench messages: " + tracker.otherFrames());

@@ -1,6 +1,7 @@
 package fr.relais.bench.load;
 
 import fr.relais.bench.measure.DeliveryTracker;
+import fr.relais.bench.measure.MachineCpu;
 import fr.relais.bench.measure.ProcessCpu;
 import fr.relais.bench.measure.RoundStats;
 import fr.relais.bench.options.BenchOptions;
@@ -24,6 +25,7 @@ public final class FanoutRound {
     private final DeliveryTracker tracker;
     private final ProcessCpu hubCpu;
     private final ProcessCpu benchCpu;
+    private final MachineCpu machineCpu;
 
     public FanoutRound(BenchOptions options, List<Publisher> publishers, SubscriberFleet fleet,
                        DeliveryTracker tracker, ProcessCpu hubCpu, ProcessCpu benchCpu) {
@@ -33,6 +35,7 @@ public final class FanoutRound {
         this.tracker = tracker;
         this.hubCpu = hubCpu;
         this.benchCpu = benchCpu;
+        this.machineCpu = new MachineCpu(options.clockTicksPerSecond());
     }
 
     public RoundResult run(RoundStats round) throws InterruptedException {
@@ -48,30 +51,41 @@ public final class FanoutRound {
         for (Thread sender : senders) {
             sender.join();
         }
-        drain(round, schedule);
+        DrainOutcome drained = drain(round, schedule);
         return RoundResult.of(round, fleet.connected(), schedule.measuredSeconds(),
                 end.deliveries() - start.deliveries(), end.hubCpuSeconds() - start.hubCpuSeconds(),
-                end.benchCpuSeconds() - start.benchCpuSeconds(), fleet.closedByServer());
+                end.benchCpuSeconds() - start.benchCpuSeconds(), end.machineCpuSeconds() - start.machineCpuSeconds(),
+                fleet.closedByServer(),
+                drained == DrainOutcome.STILL_DELIVERING);
     }
 
     private WindowSample sample() {
-        return new WindowSample(tracker.benchDeliveries(), hubCpu == null ? Double.NaN : hubCpu.seconds(), benchCpu.seconds());
+        return new WindowSample(tracker.benchDeliveries(), hubCpu == null ? Double.NaN : hubCpu.seconds(), benchCpu.seconds(),
+                machineCpu.busySeconds());
     }
 
-    private void drain(RoundStats round, RoundSchedule schedule) throws InterruptedException {
+    /**
+     * How the wait for late deliveries ended. Deliveries still flowing at the deadline mean a
+     * backlog, not losses: the hub could not keep up with the offered rate.
+     */
+    private enum DrainOutcome { COMPLETE, WENT_QUIET, STILL_DELIVERING }
+
+    private DrainOutcome drain(RoundStats round, RoundSchedule schedule) throws InterruptedException {
         long deadline = schedule.endNanos() + options.drainTimeout().toNanos();
         while (System.nanoTime() < deadline) {
             long expected = (round.sent() - round.rejected()) * fleet.connected();
             boolean receiptsSettled = round.receiptsInFlight() == 0;
-            boolean allDelivered = round.uniqueDeliveries() >= expected;
-            boolean idle = System.nanoTime() - round.lastDeliveryNanos() > IDLE_BEFORE_GIVING_UP.toNanos();
-            if (receiptsSettled && (allDelivered || idle)) {
-                return;
+            if (receiptsSettled && round.uniqueDeliveries() >= expected) {
+                return DrainOutcome.COMPLETE;
+            }
+            if (receiptsSettled && System.nanoTime() - round.lastDeliveryNanos() > IDLE_BEFORE_GIVING_UP.toNanos()) {
+                return DrainOutcome.WENT_QUIET;
             }
             Thread.sleep(100);
         }
+        return DrainOutcome.STILL_DELIVERING;
     }
 
-    private record WindowSample(long deliveries, double hubCpuSeconds, double benchCpuSeconds) {
+    private record WindowSample(long deliveries, double hubCpuSeconds, double benchCpuSeconds, double machineCpuSeconds) {
     }
 }

@@ -8,6 +8,8 @@ import fr.relais.sdk.stomp.StompFrame;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.JacksonException;
@@ -33,6 +35,8 @@ public final class Publisher {
     private final String runId;
     private final AtomicLong messageNumbers;
     private final List<RoundStats> rounds;
+    /** Receipts still expected, by receipt id, so that a refusal can settle its receipt at once. */
+    private final Map<String, CompletableFuture<StompFrame>> awaitingReceipt = new ConcurrentHashMap<>();
 
     public Publisher(int index, int publisherCount, StompClient client, BenchOptions options, String runId,
                      AtomicLong messageNumbers, List<RoundStats> rounds) {
@@ -75,11 +79,16 @@ public final class Publisher {
     private void sendWithReceipt(RoundStats round, BenchMessage message, String clientMessageId, String body) {
         round.onReceiptRequested();
         // The client message id doubles as receipt id, so an error event quoting either can be matched.
-        client.sendWithReceipt(options.sendDestination(), body, Map.of("receipt", clientMessageId))
-                .orTimeout(RECEIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((StompFrame receipt, Throwable failure) -> {
+        CompletableFuture<StompFrame> receipt =
+                client.sendWithReceipt(options.sendDestination(), body, Map.of("receipt", clientMessageId));
+        awaitingReceipt.put(clientMessageId, receipt);
+        receipt.orTimeout(RECEIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((StompFrame frame, Throwable failure) -> {
+                    awaitingReceipt.remove(clientMessageId);
                     if (failure == null) {
                         round.onReceipt(message.measured(), message.sentNanos(), System.nanoTime());
+                    } else if (failure instanceof SendRefused) {
+                        round.onReceiptSettledByRefusal();
                     } else {
                         round.onReceiptFailed(message.measured());
                     }
@@ -99,8 +108,20 @@ public final class Publisher {
         BenchMessage refused = BenchMessage.parseClientMessageId(clientMessageId, runId);
         if (refused != null && refused.round() < rounds.size()) {
             rounds.get(refused.round()).onRejected(refused.measured(), code);
+            // A refused SEND never gets its RECEIPT: settle it now rather than after the timeout.
+            CompletableFuture<StompFrame> receipt = awaitingReceipt.get(clientMessageId);
+            if (receipt != null) {
+                receipt.completeExceptionally(new SendRefused(code));
+            }
         } else {
             System.err.println("hub error not tied to a bench message: " + frame.body());
+        }
+    }
+
+    /** The hub answered a SEND with an error event instead of a RECEIPT. */
+    private static final class SendRefused extends RuntimeException {
+        SendRefused(String code) {
+            super("refused by the hub: " + code, null, false, false);
         }
     }
 }

@@ -63,6 +63,12 @@ public final class RoundStats {
         }
     }
 
+    /** The SEND was refused (counted by {@link #onRejected}): no receipt is coming. */
+    public void onReceiptSettledByRefusal() {
+        receiptsInFlight.decrementAndGet();
+    }
+
+    /** No receipt within the timeout, or the connection failed. */
     public void onReceiptFailed(boolean measured) {
         receiptsInFlight.decrementAndGet();
         if (measured) {

@@ -21,13 +21,18 @@ public final class MarkdownReport {
                 seconds(options.duration().toMillis()), options.receipts() ? ", every SEND with a receipt" : "");
         out.println();
         out.println("| offered msg/s | sent | deliveries/s | latency p50 / p99 / p99.9 / max (ms) | lost | duplicates "
-                + "| seq regressions | hub CPU (s) | deliveries per hub CPU-s | bench CPU (s) |");
-        out.println("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+                + "| seq regressions | hub CPU (s) | deliveries per hub CPU-s | bench CPU (s) | other CPU (s) |");
+        out.println("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for (RoundResult r : results) {
-            out.printf(Locale.ROOT, "| %d | %d | %,.0f | %s | %d | %d | %d | %.1f | %,.0f | %.1f |%n",
-                    r.offeredRate(), r.sent(), r.deliveriesPerSecond(), latencies(r.latency()), r.lost(),
+            out.printf(Locale.ROOT, "| %d | %d | %,.0f | %s | %s | %d | %d | %.1f | %,.0f | %.1f | %.1f |%n",
+                    r.offeredRate(), r.sent(), r.deliveriesPerSecond(), latencies(r.latency()), lost(r),
                     r.duplicates(), r.seqRegressions(), r.hubCpuSeconds(), r.deliveriesPerHubCpuSecond(),
-                    r.benchCpuSeconds());
+                    r.benchCpuSeconds(), r.otherCpuSeconds());
+        }
+        if (results.stream().anyMatch(RoundResult::saturated)) {
+            out.println();
+            out.println("*saturated*: deliveries were still arriving when the drain (--drain) ended; the count is "
+                    + "the backlog left, not proven losses. Higher rates were skipped.");
         }
         if (options.receipts()) {
             out.println();
@@ -46,11 +51,17 @@ public final class MarkdownReport {
         return String.format(Locale.ROOT,
                 "rate %d msg/s: sent %d, refused %d %s, expected %d deliveries, got %d unique (lost %d, dup %d, "
                         + "seq regressions %d), %,.0f deliveries/s, p50 %.1f ms p99 %.1f ms max %.1f ms, "
-                        + "hub CPU %.1f s, bench CPU %.1f s, acked %d, receipt failures %d, connections closed by hub %d",
+                        + "hub CPU %.1f s, bench CPU %.1f s, other processes %.1f s, acked %d, receipt failures %d, "
+                        + "connections closed by hub %d%s",
                 r.offeredRate(), r.sent(), r.rejected(), r.errorCodes(), r.expectedDeliveries(), r.uniqueDeliveries(),
                 r.lost(), r.duplicates(), r.seqRegressions(), r.deliveriesPerSecond(), r.latency().p50(),
-                r.latency().p99(), r.latency().max(), r.hubCpuSeconds(), r.benchCpuSeconds(), r.acked(),
-                r.receiptFailures(), r.connectionsClosedByServer());
+                r.latency().p99(), r.latency().max(), r.hubCpuSeconds(), r.benchCpuSeconds(), r.otherCpuSeconds(), r.acked(),
+                r.receiptFailures(), r.connectionsClosedByServer(),
+                r.saturated() ? " - SATURATED: backlog still draining" : "");
+    }
+
+    private static String lost(RoundResult r) {
+        return r.saturated() ? r.lost() + " *saturated*" : Long.toString(r.lost());
     }
 
     private static String latencies(RoundResult.Latency latency) {

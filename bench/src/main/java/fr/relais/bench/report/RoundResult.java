@@ -9,6 +9,8 @@ import org.HdrHistogram.Histogram;
  *
  * @param deliveriesInWindow bench deliveries that arrived during the measured window (any
  *                           round or phase): what the hub's CPU time in that window paid for
+ * @param saturated          deliveries were still arriving when the drain gave up: the hub
+ *                           queued more than it could send, and "lost" is mostly backlog
  */
 public record RoundResult(
         int offeredRate,
@@ -27,8 +29,10 @@ public record RoundResult(
         Latency receiptLatency,
         double hubCpuSeconds,
         double benchCpuSeconds,
+        double machineCpuSeconds,
         int connectionsClosedByServer,
-        Map<String, Long> errorCodes) {
+        Map<String, Long> errorCodes,
+        boolean saturated) {
 
     public record Latency(long count, double p50, double p99, double p999, double max) {
 
@@ -44,18 +48,25 @@ public record RoundResult(
     }
 
     public static RoundResult of(RoundStats round, int subscribers, double windowSeconds, long deliveriesInWindow,
-                                 double hubCpuSeconds, double benchCpuSeconds, int closedByServer) {
+                                 double hubCpuSeconds, double benchCpuSeconds, double machineCpuSeconds,
+                                 int closedByServer,
+                                 boolean saturated) {
         long expected = (round.sent() - round.rejected()) * subscribers;
         return new RoundResult(round.offeredRate(), subscribers, windowSeconds, round.sent(), round.rejected(),
                 expected, round.uniqueDeliveries(), round.duplicates(), round.seqRegressions(), deliveriesInWindow,
                 Latency.of(round.latencyHistogram()), round.acked(), round.receiptFailures(),
-                Latency.of(round.receiptLatencyHistogram()), hubCpuSeconds, benchCpuSeconds, closedByServer,
-                round.errorCodes());
+                Latency.of(round.receiptLatencyHistogram()), hubCpuSeconds, benchCpuSeconds, machineCpuSeconds, closedByServer,
+                round.errorCodes(), saturated);
     }
 
-    /** Expected deliveries that never arrived; negative would mean deliveries of unsent messages. */
+    /** Expected deliveries not arrived by the end of the drain; negative would mean deliveries of unsent messages. */
     public long lost() {
         return expectedDeliveries - uniqueDeliveries;
+    }
+
+    /** Busy CPU of everything else on the machine during the window (builds, other programs). */
+    public double otherCpuSeconds() {
+        return machineCpuSeconds - benchCpuSeconds - (Double.isNaN(hubCpuSeconds) ? 0 : hubCpuSeconds);
     }
 
     public double deliveriesPerSecond() {

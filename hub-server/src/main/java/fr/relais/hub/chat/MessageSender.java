@@ -5,6 +5,7 @@ import fr.relais.hub.channels.ChannelAccess;
 import fr.relais.hub.channels.ChannelAction;
 import fr.relais.hub.common.ErrorCode;
 import fr.relais.hub.common.RelaisException;
+import fr.relais.hub.files.Attachments;
 import fr.relais.hub.identity.User;
 import fr.relais.hub.identity.UserDirectory;
 import fr.relais.hub.identity.UserRef;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,29 +30,37 @@ public class MessageSender {
     private final UserDirectory users;
     private final TextRules textRules;
     private final Clock clock;
+    private final Attachments attachments;
+    private final ObjectProvider<PostPolicy> policies;
 
     MessageSender(ChannelAccess access, ChannelWriters writers, MessageStore messages, UserDirectory users,
-                  TextRules textRules, Clock clock) {
+                  TextRules textRules, Clock clock, Attachments attachments, ObjectProvider<PostPolicy> policies) {
+        this.attachments = attachments;
         this.access = access;
         this.writers = writers;
         this.messages = messages;
         this.users = users;
         this.textRules = textRules;
         this.clock = clock;
+        this.policies = policies;
     }
 
     public CompletableFuture<Message> post(User author, String channelId, PostRequest request) {
         Channel channel = access.require(author, channelId, ChannelAction.POST);
-        String text = textRules.check(request.text());
+        boolean filesOnly = !request.attachmentIds().isEmpty() && (request.text() == null || request.text().isBlank());
+        String text = filesOnly ? "" : textRules.check(request.text());
         String clientMessageId = checkClientMessageId(request.clientMessageId());
         String threadId = request.threadId();
         if (threadId != null) checkThread(channel, threadId);
+        List<Message.Attachment> files = attachments.claim(author, channel.id(), request.attachmentIds()).stream()
+                .map(f -> new Message.Attachment(f.id(), f.name(), f.contentType(), f.size())).toList();
         MentionParser.Mentions mentions = MentionParser.parse(text);
         List<String> mentioned = users.findByUsernames(mentions.usernames()).stream()
                 .filter(u -> access.allows(u, channel, ChannelAction.READ))
                 .map(User::id).toList();
         Message draft = new Message(messages.newId(), channel.id(), 0, threadId, UserRef.of(author), text,
-                clientMessageId, clock.instant(), null, false, false, Map.of(), mentioned, mentions.channel(), 0);
+                clientMessageId, clock.instant(), null, false, false, Map.of(), mentioned, mentions.channel(), 0, files);
+        policies.orderedStream().forEach(policy -> policy.check(author, channel, draft));
         return writers.submit(channel.id(), new PendingWrite.Post(draft, new CompletableFuture<>()));
     }
 

@@ -1,5 +1,6 @@
 package fr.relais.hub.chat;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,6 +8,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param clientMessageId the sender's idempotency key: sending the same one again never creates a second message
  * @param threadId        the id of the top-level message this replies to, or null
+ * @param attachmentIds   ids of files the author uploaded beforehand (may be empty; then the text must not be)
  */
-public record PostRequest(String text, @Nullable String clientMessageId, @Nullable String threadId) {
+public record PostRequest(String text, @Nullable String clientMessageId, @Nullable String threadId,
+                          List<String> attachmentIds) {
+    public PostRequest {
+        attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
+    }
+
+    public PostRequest(String text, @Nullable String clientMessageId, @Nullable String threadId) {
+        this(text, clientMessageId, threadId, List.of());
+    }
 }

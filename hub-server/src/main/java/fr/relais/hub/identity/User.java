@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param federation the federation code ("29", "2A", "FE"...), or null for national staff without one
  */
 public record User(String id, String username, String displayName, @Nullable String federation,
-                   Set<Role> roles, boolean active, Instant createdAt) {
+                   Set<Role> roles, boolean active, Instant createdAt) implements java.io.Serializable {
 
     public User {
         roles = Set.copyOf(roles);
@@ -27,6 +27,11 @@ public record User(String id, String username, String displayName, @Nullable Str
 
     public boolean isBot() {
         return roles.contains(Role.BOT);
+    }
+
+    /** Sympathisants, guests and bots: only channels they were added to (no role that opens more). */
+    public boolean isInviteOnly() {
+        return roles.stream().allMatch(Role::isInviteOnly);
     }
 
     public boolean belongsTo(String federationCode) {

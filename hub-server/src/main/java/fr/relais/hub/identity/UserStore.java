@@ -22,5 +22,24 @@ public interface UserStore {
 
     long count();
 
+    /** Saves displayName, federation, roles and active of an existing user. */
+    void update(User user);
+
+    void setPasswordHash(String userId, String passwordHash);
+
+    /** Users signed in through the party's identity provider, by {@code issuer + "|" + subject}. */
+    Optional<User> findByExternalId(String externalId);
+
+    /** Inserts a user of the identity provider (no local password); CONFLICT if the username is taken. */
+    User insertExternal(User user, String externalId);
+
+    Optional<TotpEnrolment> totp(String userId);
+
+    void saveTotp(String userId, @org.jspecify.annotations.Nullable TotpEnrolment enrolment);
+
+    /** A user's TOTP secret (base32) and whether it was confirmed (only then is a code required to log in). */
+    record TotpEnrolment(String secret, boolean enabled) {
+    }
+
     String newId();
 }

@@ -17,6 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "relais.security.admin-password=" + World.ADMIN_PASSWORD,
         "relais.limits.sends-per-second=50",
         "relais.limits.sends-burst=100",
+        "relais.security.rate-limits.login-attempts-per-minute=100000",
+        "relais.security.rate-limits.posts-per-minute=100000",
+        "relais.security.rate-limits.tokens-per-hour=100000",
 })
 public @interface HubIntegrationTest {
 }

@@ -123,7 +123,11 @@ public final class StompClient implements AutoCloseable {
         write(StompFrameCodec.encode(new StompFrame("SEND", headers, jsonBody)));
     }
 
-    /** SEND asking for a RECEIPT; completes when the RECEIPT arrives, exceptionally on ERROR or close. */
+    /**
+     * SEND asking for a RECEIPT; completes when the RECEIPT arrives, exceptionally on ERROR or close.
+     * The caller may complete the future itself (a timeout, an application error event quoting the
+     * receipt id): the client then stops waiting for that receipt.
+     */
     public CompletableFuture<StompFrame> sendWithReceipt(String destination, String jsonBody) {
         return sendWithReceipt(destination, jsonBody, Map.of());
     }

@@ -155,6 +155,24 @@ class StompClientTest {
     }
 
     @Test
+    void rawTextGoesOutAsIsAndTheErrorItEarnsReachesListenersBeforeTheClose() throws Exception {
+        try (TinyWebSocketServer.Connection connection = connectAndAccept()) {
+            StompClient client = connectedClient(connection);
+            List<StompFrame> heard = new CopyOnWriteArrayList<>();
+            client.onError(heard::add);
+
+            client.sendRaw("SEND\ndestination:/app/x\nbad-escape:\\t\n\n{}\0");
+            assertThat(connection.readTextMessageForTest()).isEqualTo("SEND\ndestination:/app/x\nbad-escape:\\t\n\n{}\0");
+            connection.sendFrame(StompFrame.of("ERROR", Map.of("code", "validation_failed")));
+            connection.sendClose(1002);
+
+            assertThat(client.closed().get(PATIENCE_SECONDS, TimeUnit.SECONDS)).isEqualTo(1002);
+            assertThat(heard).extracting(frame -> frame.header("code")).containsExactly("validation_failed");
+            assertThat(client.errors()).hasSize(1);
+        }
+    }
+
+    @Test
     void serialisesSendsFromManyThreads() throws Exception {
         try (TinyWebSocketServer.Connection connection = connectAndAccept()) {
             StompClient client = connectedClient(connection);

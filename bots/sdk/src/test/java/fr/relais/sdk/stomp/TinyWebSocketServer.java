@@ -94,6 +94,11 @@ final class TinyWebSocketServer implements AutoCloseable {
             return decoded.poll();
         }
 
+        /** The next text message exactly as sent, for frames the decoder would reject. */
+        String readTextMessageForTest() throws IOException {
+            return readTextMessage();
+        }
+
         /** Close status the client sent, once {@link #readFrame()} has returned {@code null}. */
         Integer closeCodeFromClient() {
             return closeCodeFromClient;

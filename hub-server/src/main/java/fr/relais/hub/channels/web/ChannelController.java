@@ -1,9 +1,12 @@
 package fr.relais.hub.channels.web;
 
+import fr.relais.hub.audit.AuditLog;
 import fr.relais.hub.channels.Channel;
 import fr.relais.hub.channels.ChannelAccess;
 import fr.relais.hub.channels.ChannelAction;
 import fr.relais.hub.channels.ChannelDirectory;
+import fr.relais.hub.channels.ChannelExclusions;
+import fr.relais.hub.channels.Exclusion;
 import fr.relais.hub.channels.ChannelKind;
 import fr.relais.hub.common.RelaisException;
 import fr.relais.hub.identity.User;
@@ -31,11 +34,16 @@ class ChannelController {
     private final ChannelDirectory directory;
     private final ChannelAccess access;
     private final UserDirectory users;
+    private final ChannelExclusions exclusions;
+    private final AuditLog audit;
 
-    ChannelController(ChannelDirectory directory, ChannelAccess access, UserDirectory users) {
+    ChannelController(ChannelDirectory directory, ChannelAccess access, UserDirectory users, ChannelExclusions exclusions,
+                      AuditLog audit) {
         this.directory = directory;
         this.access = access;
         this.users = users;
+        this.exclusions = exclusions;
+        this.audit = audit;
     }
 
     record ChannelResponse(String id, String kind, String name, String topic, String federation, boolean readOnly,
@@ -104,7 +112,7 @@ class ChannelController {
 
     @PostMapping("/channels/{channelId}/members")
     ChannelResponse addMembers(@AuthenticationPrincipal User me, @PathVariable String channelId, @RequestBody MembersRequest body) {
-        Channel channel = access.require(me, channelId, ChannelAction.MODERATE);
+        Channel channel = access.require(me, channelId, ChannelAction.ADMIN);
         return ChannelResponse.of(directory.addMembers(channel, existingUsers(body.userIds())));
     }
 
@@ -112,6 +120,45 @@ class ChannelController {
     ChannelResponse removeMember(@AuthenticationPrincipal User me, @PathVariable String channelId, @PathVariable String userId) {
         Channel channel = me.id().equals(userId) ? access.requireRead(me, channelId) : access.require(me, channelId, ChannelAction.MODERATE);
         return ChannelResponse.of(directory.removeMember(channel, userId));
+    }
+
+    record ExclusionRequest(String userId, String reason) {
+    }
+
+    record ExclusionResponse(String channelId, String userId, String excludedBy, String reason, String at) {
+        static ExclusionResponse of(Exclusion e) {
+            return new ExclusionResponse(e.channelId(), e.userId(), e.excludedBy(), e.reason(), e.at().toString());
+        }
+    }
+
+    /**
+     * Excludes someone from the channel under the charter (moderators): they lose read access at once,
+     * their live subscriptions to it are dropped, and they are removed from its explicit members.
+     */
+    @PostMapping("/channels/{channelId}/exclusions")
+    @ResponseStatus(HttpStatus.CREATED)
+    ExclusionResponse exclude(@AuthenticationPrincipal User me, @PathVariable String channelId, @RequestBody ExclusionRequest body) {
+        Channel channel = access.require(me, channelId, ChannelAction.MODERATE);
+        User target = users.require(body.userId());
+        Exclusion exclusion = exclusions.exclude(me, channel, target, body.reason());
+        if (channel.hasMember(target.id())) directory.removeMember(channel, target.id());
+        audit.record(AuditLog.MEMBER_EXCLUDED, me.id(), target.id(), "channel", channelId, "reason", exclusion.reason());
+        return ExclusionResponse.of(exclusion);
+    }
+
+    @GetMapping("/channels/{channelId}/exclusions")
+    List<ExclusionResponse> exclusions(@AuthenticationPrincipal User me, @PathVariable String channelId) {
+        access.require(me, channelId, ChannelAction.MODERATE);
+        return exclusions.of(channelId).stream().map(ExclusionResponse::of).toList();
+    }
+
+    @DeleteMapping("/channels/{channelId}/exclusions/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void lift(@AuthenticationPrincipal User me, @PathVariable String channelId, @PathVariable String userId) {
+        access.require(me, channelId, ChannelAction.MODERATE);
+        if (exclusions.lift(channelId, userId)) {
+            audit.record(AuditLog.EXCLUSION_LIFTED, me.id(), userId, "channel", channelId);
+        }
     }
 
     private Set<String> existingUsers(List<String> ids) {

@@ -31,7 +31,9 @@ final class MessageDocuments {
                 .append("reactions", reactions)
                 .append("mentions", m.mentions())
                 .append("mentionsChannel", m.mentionsChannel())
-                .append("replyCount", m.replyCount());
+                .append("replyCount", m.replyCount())
+                .append("attachments", m.attachments().stream().map(f -> new Document("id", f.id())
+                        .append("name", f.name()).append("contentType", f.contentType()).append("size", f.size())).toList());
     }
 
     static Message toMessage(Document d) {
@@ -46,7 +48,10 @@ final class MessageDocuments {
                 d.getString("text"), d.getString("clientMessageId"), d.getDate("createdAt").toInstant(),
                 editedAt == null ? null : editedAt.toInstant(), d.getBoolean("deleted", false), d.getBoolean("pinned", false),
                 reactions, d.getList("mentions", String.class, List.of()), d.getBoolean("mentionsChannel", false),
-                d.get("replyCount", Number.class) == null ? 0 : d.get("replyCount", Number.class).intValue());
+                d.get("replyCount", Number.class) == null ? 0 : d.get("replyCount", Number.class).intValue(),
+                d.getList("attachments", Document.class, List.of()).stream().map(f -> new Message.Attachment(
+                        f.getString("id"), f.getString("name"), f.getString("contentType"),
+                        f.get("size", Number.class).longValue())).toList());
     }
 
     private MessageDocuments() {

@@ -16,11 +16,11 @@ public record ChannelEventResponse(String type, String channelId, long seq, Stri
                                    UserRef author, String text, String clientMessageId, Instant createdAt,
                                    Instant editedAt, boolean deleted, boolean pinned,
                                    Map<String, List<String>> reactions, List<String> mentions, boolean mentionsChannel,
-                                   int replyCount) {
+                                   int replyCount, List<Message.Attachment> attachments) {
     public static ChannelEventResponse of(ChannelEvent e) {
         Message m = e.message();
         return new ChannelEventResponse(e.type().wireName(), e.channelId(), e.seq(), m.id(), m.seq(), m.threadId(),
                 m.author(), m.text(), m.clientMessageId(), m.createdAt(), m.editedAt(), m.deleted(), m.pinned(),
-                m.reactions(), m.mentions(), m.mentionsChannel(), m.replyCount());
+                m.reactions(), m.mentions(), m.mentionsChannel(), m.replyCount(), m.attachments());
     }
 }

@@ -43,7 +43,7 @@ class ChatStompController {
         this.json = json;
     }
 
-    record SendMessageFrame(String text, String clientMessageId, String threadId) {
+    record SendMessageFrame(String text, String clientMessageId, String threadId, java.util.List<String> attachmentIds) {
     }
 
     record ReadFrame(long seq) {
@@ -66,7 +66,7 @@ class ChatStompController {
             return;
         }
         try {
-            sender.post(user, channelId, new PostRequest(body.text(), body.clientMessageId(), body.threadId()))
+            sender.post(user, channelId, new PostRequest(body.text(), body.clientMessageId(), body.threadId(), body.attachmentIds()))
                     .whenComplete((stored, failure) -> {
                         if (failure == null) {
                             if (headers.getReceipt() != null) receipts.send(headers.getSessionId(), headers.getReceipt());

@@ -65,13 +65,13 @@ class MessageController {
         return new EventPageResponse(page.events().stream().map(ChannelEventResponse::of).toList(), page.lastSeq(), page.hasMore());
     }
 
-    record PostMessageRequest(String text, String clientMessageId, String threadId) {
+    record PostMessageRequest(String text, String clientMessageId, String threadId, List<String> attachmentIds) {
     }
 
     @PostMapping("/channels/{channelId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     MessageResponse post(@AuthenticationPrincipal User me, @PathVariable String channelId, @RequestBody PostMessageRequest body) {
-        return MessageResponse.of(await(sender.post(me, channelId, new PostRequest(body.text(), body.clientMessageId(), body.threadId()))));
+        return MessageResponse.of(await(sender.post(me, channelId, new PostRequest(body.text(), body.clientMessageId(), body.threadId(), body.attachmentIds()))));
     }
 
     @GetMapping("/messages/{messageId}")

@@ -10,10 +10,10 @@ import java.util.Map;
 public record MessageResponse(String id, String channelId, long seq, String threadId, UserRef author, String text,
                               String clientMessageId, Instant createdAt, Instant editedAt, boolean deleted,
                               boolean pinned, Map<String, List<String>> reactions, List<String> mentions,
-                              boolean mentionsChannel, int replyCount) {
+                              boolean mentionsChannel, int replyCount, List<Message.Attachment> attachments) {
     public static MessageResponse of(Message m) {
         return new MessageResponse(m.id(), m.channelId(), m.seq(), m.threadId(), m.author(), m.text(),
                 m.clientMessageId(), m.createdAt(), m.editedAt(), m.deleted(), m.pinned(), m.reactions(), m.mentions(),
-                m.mentionsChannel(), m.replyCount());
+                m.mentionsChannel(), m.replyCount(), m.attachments());
     }
 }

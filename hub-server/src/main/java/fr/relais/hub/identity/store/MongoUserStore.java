@@ -12,11 +12,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import fr.relais.hub.common.ErrorCode;
 import fr.relais.hub.common.RelaisException;
 import fr.relais.hub.identity.Role;
 import fr.relais.hub.identity.User;
 import fr.relais.hub.identity.UserStore;
+import fr.relais.hub.identity.UserStore.TotpEnrolment;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
@@ -30,8 +32,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code users} collection: {@code {_id, username (unique), displayName, federation, roles[], active,
- * passwordHash, createdAt}}. The password hash never leaves this class except through
- * {@link #passwordHash(String)}.
+ * passwordHash, createdAt, externalId?, totp?{secret, enabled}}}. The password hash never leaves this class
+ * except through {@link #passwordHash(String)}; {@code externalId} ({@code issuer|subject}) links an account
+ * to the party's identity provider; {@code totp} holds the two-factor secret.
  */
 @Repository
 class MongoUserStore implements UserStore {
@@ -41,6 +44,7 @@ class MongoUserStore implements UserStore {
         this.users = database.getCollection("users");
         users.createIndex(Indexes.ascending("username"), new IndexOptions().unique(true));
         users.createIndex(Indexes.ascending("federation"));
+        users.createIndex(Indexes.ascending("externalId"));
     }
 
     @Override
@@ -101,6 +105,46 @@ class MongoUserStore implements UserStore {
     @Override
     public long count() {
         return users.countDocuments();
+    }
+
+    @Override
+    public void update(User user) {
+        users.updateOne(eq("_id", user.id()), Updates.combine(
+                Updates.set("displayName", user.displayName()),
+                Updates.set("federation", user.federation()),
+                Updates.set("roles", user.roles().stream().map(Enum::name).sorted().toList()),
+                Updates.set("active", user.active())));
+    }
+
+    @Override
+    public void setPasswordHash(String userId, String passwordHash) {
+        users.updateOne(eq("_id", userId), Updates.set("passwordHash", passwordHash));
+    }
+
+    @Override
+    public Optional<User> findByExternalId(String externalId) {
+        return Optional.ofNullable(users.find(eq("externalId", externalId)).first()).map(MongoUserStore::toUser);
+    }
+
+    @Override
+    public User insertExternal(User user, String externalId) {
+        insert(user, null);
+        users.updateOne(eq("_id", user.id()), Updates.set("externalId", externalId));
+        return user;
+    }
+
+    @Override
+    public Optional<TotpEnrolment> totp(String userId) {
+        Document doc = users.find(eq("_id", userId)).projection(Projections.include("totp")).first();
+        Document totp = doc == null ? null : doc.get("totp", Document.class);
+        return Optional.ofNullable(totp).map(t -> new TotpEnrolment(t.getString("secret"), t.getBoolean("enabled", false)));
+    }
+
+    @Override
+    public void saveTotp(String userId, TotpEnrolment enrolment) {
+        users.updateOne(eq("_id", userId), enrolment == null ? Updates.unset("totp")
+                : Updates.set("totp", new Document("secret", enrolment.secret())
+                        .append("enabled", enrolment.enabled())));
     }
 
     @Override

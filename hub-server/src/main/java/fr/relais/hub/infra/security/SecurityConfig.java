@@ -2,15 +2,19 @@ package fr.relais.hub.infra.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import fr.relais.hub.common.ErrorCode;
-import fr.relais.hub.identity.UserDirectory;
 import fr.relais.hub.infra.web.ProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -18,51 +22,132 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * REST security. The API is bearer-token only for now (stateless, so no CSRF token is needed: a
- * browser never attaches the token on its own). The WebSocket endpoint is open at the HTTP level and
- * authenticates each STOMP CONNECT instead (see {@code infra.stomp.StompAuthentication}).
+ * HTTP security, one filter chain:
+ * <ul>
+ *   <li>Bearer credentials (hub tokens, personal access tokens, the identity provider's JWTs) through
+ *       the resource-server filter, all checked by {@link AccessTokens}; stateless.</li>
+ *   <li>Browser single sign-on (when {@code relais.security.oidc} is configured): authorization code with
+ *       PKCE, then an HttpOnly session cookie ({@link SingleSignOn}); every cookie request re-checks the
+ *       hub session ({@link BrowserSessionCheck}). Cookie-authenticated unsafe requests need the CSRF token
+ *       ({@code XSRF-TOKEN} cookie echoed in {@code X-XSRF-TOKEN}); bearer requests carry no ambient
+ *       credentials and need none.</li>
+ *   <li>The WebSocket endpoint is open at the HTTP level (Origin checked in {@code infra.stomp.WebSocketConfig})
+ *       and authenticates each STOMP CONNECT instead.</li>
+ *   <li>Security headers (CSP fit for the web client and an embedded Jitsi), no CORS.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, UserDirectory users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, AccessTokens tokens, SecurityProperties properties,
+                            SingleSignOn sso, BrowserSessionCheck sessionCheck, PostRateLimitFilter postLimit) throws Exception {
+        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+        AuthenticationManager bearer = authentication -> tokens
+                .authenticate(((BearerTokenAuthenticationToken) authentication).getToken())
+                .orElseThrow(() -> new BadCredentialsException("The token is invalid, expired or revoked"));
+        RequestMatcher cookieAuthenticatedUnsafe = request -> !isSafe(request) && request.getHeader("Authorization") == null
+                && request.getRequestedSessionId() != null;
         http.securityMatcher("/**")
-                .csrf(csrf -> csrf.disable())
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(c -> c.disable())
+                .csrf(csrf -> csrf.spa()
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .requireCsrfProtectionMatcher(cookieAuthenticatedUnsafe))
                 .cors(cors -> cors.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; "
-                                        + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; object-src 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "geolocation=(), payment=(), usb=(), camera=(self), microphone=(self), display-capture=(self)")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/auth/token", "/api/v1/federations").permitAll()
+                        .requestMatchers("/api/v1/auth/**", "/api/v1/federations").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/ws", "/ws/**").permitAll()
                         .requestMatchers("/api/**", "/actuator/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> users.findById(token.getSubject())
-                                .filter(u -> u.active())
-                                .map(UserAuthentication::new)
-                                .orElseThrow(() -> new BadCredentialsException("unknown or inactive user"))))
+                        .authenticationManagerResolver(request -> bearer)
                         .authenticationEntryPoint((req, res, ex) ->
-                                problems.write(res, ErrorCode.UNAUTHENTICATED, "A valid bearer token is required"))
-                        .accessDeniedHandler((req, res, ex) ->
-                                problems.write(res, ErrorCode.FORBIDDEN, "You may not do this")))
+                                problems.write(res, ErrorCode.UNAUTHENTICATED, "A valid bearer token or session is required"))
+                        .accessDeniedHandler((req, res, ex) -> denied(problems, res, ex)))
+                .addFilterAfter(sessionCheck, BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(postLimit, BrowserSessionCheck.class)
+                .logout(l -> l.logoutUrl("/api/v1/auth/logout")
+                        .addLogoutHandler(sso::revokeOnLogout)
+                        .logoutSuccessHandler(sso::afterLogout))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) ->
-                                problems.write(res, ErrorCode.UNAUTHENTICATED, "A valid bearer token is required"))
-                        .accessDeniedHandler((req, res, ex) ->
-                                problems.write(res, ErrorCode.FORBIDDEN, "You may not do this")));
+                                problems.write(res, ErrorCode.UNAUTHENTICATED, "A valid bearer token or session is required"))
+                        .accessDeniedHandler((req, res, ex) -> denied(problems, res, ex)));
+        sso.configure(http, contexts);
         return http.build();
+    }
+
+    private static void denied(ProblemWriter problems, jakarta.servlet.http.HttpServletResponse res, Exception ex)
+            throws java.io.IOException {
+        if (ex instanceof CsrfException) {
+            problems.write(res, ErrorCode.CSRF_INVALID, "Cookie-authenticated requests need the X-XSRF-TOKEN header");
+        } else {
+            problems.write(res, ErrorCode.FORBIDDEN, "You may not do this");
+        }
+    }
+
+    private static boolean isSafe(HttpServletRequest request) {
+        return switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
+    }
+
+    /** The web client's own scripts and styles, its WebSocket, and Jitsi meetings in frames. */
+    static String contentSecurityPolicy(SecurityProperties properties) {
+        List<String> frames = new ArrayList<>(List.of("'self'"));
+        frames.addAll(properties.frameSources());
+        List<String> forms = new ArrayList<>(List.of("'self'"));
+        if (properties.oidc().enabled()) forms.add(origin(properties.oidc().issuerUri()));
+        return "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data: blob:; "
+                + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; media-src 'self' blob:; "
+                + "frame-src " + String.join(" ", frames) + "; frame-ancestors 'none'; object-src 'none'; "
+                + "base-uri 'self'; form-action " + String.join(" ", forms);
+    }
+
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    /** These filters run inside the security chain only, not a second time as servlet filters. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<BrowserSessionCheck> browserSessionCheckRegistration(BrowserSessionCheck f) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(f);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<PostRateLimitFilter> postRateLimitRegistration(PostRateLimitFilter f) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(f);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean
@@ -77,8 +162,15 @@ public class SecurityConfig {
         return decoder;
     }
 
+    /** bcrypt (cost 12) for new hashes; older hashes in any format Spring knows still verify. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        DelegatingPasswordEncoder encoder = (DelegatingPasswordEncoder)
+                org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        java.util.Map<String, PasswordEncoder> encoders = new java.util.HashMap<>();
+        encoders.put("bcrypt", new BCryptPasswordEncoder(12));
+        DelegatingPasswordEncoder strong = new DelegatingPasswordEncoder("bcrypt", encoders);
+        strong.setDefaultPasswordEncoderForMatches(encoder);
+        return strong;
     }
 }

@@ -4,6 +4,7 @@ import fr.relais.hub.common.ErrorCode;
 import fr.relais.hub.common.RelaisException;
 import fr.relais.hub.infra.security.AccessTokens;
 import fr.relais.hub.infra.security.UserAuthentication;
+import java.security.Principal;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -13,9 +14,14 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Authenticates STOMP CONNECT with {@code Authorization: Bearer <token>}; a CONNECT without a valid
- * token gets an ERROR frame ({@code code:unauthenticated}) and the socket closes. Any other frame on a
- * connection without a user is refused the same way.
+ * Authenticates STOMP CONNECT with {@code Authorization: Bearer <token>} (any credential
+ * {@link AccessTokens} accepts: hub token, personal access token, identity-provider JWT), or else with
+ * the browser's single sign-on session that opened the WebSocket (handshake cookie). A CONNECT without
+ * valid credentials gets an ERROR frame ({@code code:unauthenticated}) and the socket closes.
+ *
+ * <p>Every later frame that needs a user re-checks that its session and user are still active
+ * ({@code code:session_revoked} otherwise); {@link LiveConnections} also closes such connections at once,
+ * without waiting for their next frame.
  */
 @Component
 class StompAuthentication implements ChannelInterceptor {
@@ -32,20 +38,29 @@ class StompAuthentication implements ChannelInterceptor {
         if (accessor.getCommand() == StompCommand.CONNECT || accessor.getCommand() == StompCommand.STOMP) {
             String header = accessor.getFirstNativeHeader("Authorization");
             if (header == null) header = accessor.getFirstNativeHeader("authorization");
+            if (header == null && accessor.getUser() instanceof UserAuthentication browser) {
+                accessor.setUser(tokens.recheck(browser).orElseThrow(
+                        () -> new RelaisException(ErrorCode.UNAUTHENTICATED, "The session has ended; sign in again")));
+                return message;
+            }
             if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw new RelaisException(ErrorCode.UNAUTHENTICATED, "CONNECT needs an Authorization: Bearer <token> header");
             }
             var user = tokens.authenticate(header.substring(7).trim())
-                    .orElseThrow(() -> new RelaisException(ErrorCode.UNAUTHENTICATED, "The token is invalid or expired"));
-            accessor.setUser(new UserAuthentication(user));
+                    .orElseThrow(() -> new RelaisException(ErrorCode.UNAUTHENTICATED, "The token is invalid, expired or revoked"));
+            accessor.setUser(user);
             return message;
         }
         boolean needsUser = switch (accessor.getCommand()) {
             case SEND, SUBSCRIBE, UNSUBSCRIBE, ACK, NACK, BEGIN, COMMIT, ABORT -> true;
             default -> false;
         };
-        if (needsUser && accessor.getUser() == null) {
-            throw new RelaisException(ErrorCode.UNAUTHENTICATED, "Send CONNECT with a token first");
+        if (needsUser) {
+            Principal principal = accessor.getUser();
+            if (principal == null) throw new RelaisException(ErrorCode.UNAUTHENTICATED, "Send CONNECT with a token first");
+            if (principal instanceof UserAuthentication user && tokens.recheck(user).isEmpty()) {
+                throw new RelaisException(ErrorCode.SESSION_REVOKED, "This session was revoked or the account deactivated");
+            }
         }
         return message;
     }

@@ -27,15 +27,20 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final StompGate gate;
     private final StompErrors errors;
     private final SubscribeReceipts subscribeReceipts;
+    private final LiveConnections liveConnections;
+    private final DeliveryGuard deliveryGuard;
 
     WebSocketConfig(SecurityProperties security, StompLimits limits, StompAuthentication authentication, StompGate gate,
-                    StompErrors errors, SubscribeReceipts subscribeReceipts) {
+                    StompErrors errors, SubscribeReceipts subscribeReceipts, LiveConnections liveConnections,
+                    DeliveryGuard deliveryGuard) {
         this.security = security;
         this.limits = limits;
         this.authentication = authentication;
         this.gate = gate;
         this.errors = errors;
         this.subscribeReceipts = subscribeReceipts;
+        this.liveConnections = liveConnections;
+        this.deliveryGuard = deliveryGuard;
     }
 
     @Override
@@ -58,12 +63,18 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(limits.maxFrameBytes())
                 .setSendBufferSizeLimit(limits.outboundBufferBytes())
-                .setSendTimeLimit(limits.outboundTimeLimitMs());
+                .setSendTimeLimit(limits.outboundTimeLimitMs())
+                .addDecoratorFactory(liveConnections); // live connections by user, closed at once on revocation
     }
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(authentication, gate, subscribeReceipts);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(deliveryGuard);
     }
 
     @Bean

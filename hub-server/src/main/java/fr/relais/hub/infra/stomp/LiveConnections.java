@@ -1,0 +1,199 @@
+package fr.relais.hub.infra.stomp;
+
+import fr.relais.hub.common.ErrorCode;
+import fr.relais.hub.identity.AccessRevoked;
+import fr.relais.hub.identity.User;
+import fr.relais.hub.infra.security.UserAuthentication;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
+import org.springframework.web.socket.messaging.SessionConnectEvent;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+import org.springframework.web.socket.messaging.SessionSubscribeEvent;
+import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
+
+/**
+ * The live WebSocket connections of this node, by user and hub session, with their subscriptions, so
+ * that a revocation takes effect on sockets already open (within milliseconds, not at the next frame):
+ * <ul>
+ *   <li>{@link AccessRevoked.SessionRevoked}: the connections opened with that session or token get an
+ *       ERROR frame {@code code:session_revoked} and are closed;</li>
+ *   <li>{@link AccessRevoked.UserDeactivated}, {@link AccessRevoked.RolesChanged}: every connection of the
+ *       user gets an ERROR frame ({@code session_revoked}, {@code access_changed}) and is closed; a client
+ *       whose account is still active reconnects and has each subscription authorised again;</li>
+ *   <li>{@link AccessRevoked.MemberExcluded}: the connection stays open but its subscriptions to that
+ *       channel are removed from the broker (server-side UNSUBSCRIBE) and the client gets an error event
+ *       {@code code:excluded} on {@code /user/queue/errors} with the channel's destination. Nothing of the
+ *       channel is delivered afterwards ({@link DeliveryGuard} also refuses it frame by frame).</li>
+ * </ul>
+ * The ERROR frame goes through the outbound channel like every frame (Spring closes the connection
+ * after sending it); if the socket is still open a second later it is closed directly.
+ */
+@Component
+public class LiveConnections implements WebSocketHandlerDecoratorFactory {
+    private static final Logger log = LoggerFactory.getLogger(LiveConnections.class);
+
+    /** Who is on one connection, and what it subscribed to (subscription id → destination). */
+    record Live(User user, @Nullable String authSessionId, Map<String, String> subscriptions) {
+        String userId() {
+            return user.id();
+        }
+    }
+
+    private final Map<String, WebSocketSession> sockets = new ConcurrentHashMap<>();
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final ObjectProvider<MessageChannel> clientOutbound;
+    private final ObjectProvider<MessageChannel> brokerChannel;
+    private final SessionErrors errors;
+
+    LiveConnections(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
+                 @Qualifier("brokerChannel") ObjectProvider<MessageChannel> brokerChannel, SessionErrors errors) {
+        this.clientOutbound = clientOutbound;
+        this.brokerChannel = brokerChannel;
+        this.errors = errors;
+    }
+
+    @Override
+    public WebSocketHandler decorate(WebSocketHandler handler) {
+        return new WebSocketHandlerDecorator(handler) {
+            @Override
+            public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                sockets.put(session.getId(), session);
+                super.afterConnectionEstablished(session);
+            }
+
+            @Override
+            public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
+                sockets.remove(session.getId());
+                live.remove(session.getId());
+                super.afterConnectionClosed(session, closeStatus);
+            }
+        };
+    }
+
+    /** The user id on a connection, once its CONNECT was accepted. */
+    @Nullable String userOf(String sessionId) {
+        Live l = sessionId == null ? null : live.get(sessionId);
+        return l == null ? null : l.userId();
+    }
+
+    /** How many authenticated connections this user has on this node (for tests and metrics). */
+    public int connectionsOf(String userId) {
+        return (int) live.values().stream().filter(l -> l.userId().equals(userId)).count();
+    }
+
+    @EventListener
+    void onConnect(SessionConnectEvent event) {
+        String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
+        if (sessionId != null && event.getUser() instanceof UserAuthentication user) {
+            live.put(sessionId, new Live(user.user(), user.sessionId(), new ConcurrentHashMap<>()));
+        }
+    }
+
+    @EventListener
+    void onSubscribe(SessionSubscribeEvent event) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(event.getMessage());
+        Live l = headers.getSessionId() == null ? null : live.get(headers.getSessionId());
+        if (l != null && headers.getSubscriptionId() != null && headers.getDestination() != null) {
+            l.subscriptions().put(headers.getSubscriptionId(), headers.getDestination());
+        }
+    }
+
+    @EventListener
+    void onUnsubscribe(SessionUnsubscribeEvent event) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(event.getMessage());
+        Live l = headers.getSessionId() == null ? null : live.get(headers.getSessionId());
+        if (l != null && headers.getSubscriptionId() != null) l.subscriptions().remove(headers.getSubscriptionId());
+    }
+
+    @EventListener
+    void onDisconnect(SessionDisconnectEvent event) {
+        live.remove(event.getSessionId());
+    }
+
+    @EventListener
+    void onRevoked(AccessRevoked event) {
+        switch (event) {
+            case AccessRevoked.SessionRevoked s -> closeWhere(l -> s.sessionId().equals(l.authSessionId()),
+                    ErrorCode.SESSION_REVOKED.code(), "This session was revoked");
+            case AccessRevoked.UserDeactivated d -> closeWhere(l -> l.userId().equals(d.userId()),
+                    ErrorCode.SESSION_REVOKED.code(), "This account was deactivated");
+            case AccessRevoked.RolesChanged r -> closeWhere(l -> l.userId().equals(r.userId()),
+                    "access_changed", "Your roles changed; reconnect");
+            case AccessRevoked.MemberExcluded x -> unsubscribe(x.userId(), "/topic/channels." + x.channelId());
+        }
+    }
+
+    /** Drops the user's subscriptions to one destination on every connection, in the broker itself. */
+    void unsubscribe(String userId, String destination) {
+        live.forEach((sessionId, l) -> {
+            if (!l.userId().equals(userId)) return;
+            List<String> ids = l.subscriptions().entrySet().stream()
+                    .filter(e -> e.getValue().equals(destination)).map(Map.Entry::getKey).toList();
+            for (String subscriptionId : ids) {
+                SimpMessageHeaderAccessor unsubscribe = SimpMessageHeaderAccessor.create(SimpMessageType.UNSUBSCRIBE);
+                unsubscribe.setSessionId(sessionId);
+                unsubscribe.setSubscriptionId(subscriptionId);
+                unsubscribe.setLeaveMutable(true);
+                brokerChannel.getObject().send(MessageBuilder.createMessage(new byte[0], unsubscribe.getMessageHeaders()));
+                l.subscriptions().remove(subscriptionId);
+            }
+            if (!ids.isEmpty()) {
+                errors.send(l.user(), sessionId, ErrorCode.EXCLUDED, "You were excluded from this channel", null, null, destination);
+            }
+        });
+    }
+
+    private void closeWhere(java.util.function.Predicate<Live> which, String code, String text) {
+        live.forEach((sessionId, l) -> {
+            if (which.test(l)) close(sessionId, code, text);
+        });
+    }
+
+    private void close(String sessionId, String code, String text) {
+        live.remove(sessionId);
+        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+        error.setSessionId(sessionId);
+        error.setMessage(text);
+        error.setNativeHeader("code", code);
+        error.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        String body = "{\"code\":\"" + code + "\",\"message\":\"" + text + "\"}";
+        try {
+            clientOutbound.getObject().send(MessageBuilder.createMessage(body.getBytes(StandardCharsets.UTF_8), error.getMessageHeaders()));
+        } catch (RuntimeException e) {
+            log.debug("Could not send the ERROR frame to {}", sessionId, e);
+        }
+        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+            WebSocketSession socket = sockets.get(sessionId);
+            if (socket != null && socket.isOpen()) {
+                try {
+                    socket.close(CloseStatus.POLICY_VIOLATION);
+                } catch (Exception e) {
+                    log.debug("Could not close {}", sessionId, e);
+                }
+            }
+        });
+    }
+}

@@ -1,4 +1,0 @@
-import { greeting } from './i18n';
-
-const app = document.querySelector<HTMLDivElement>('#app')!;
-app.textContent = greeting(navigator.language);

@@ -1,0 +1,42 @@
+import type { ChannelEvent, ErrorEvent, PersonalNotification, PresenceEvent, TypingEvent } from '../api/types';
+
+export interface EventHandlers {
+  channelEvent(event: ChannelEvent): void;
+  typing(event: TypingEvent): void;
+  notification(event: PersonalNotification): void;
+  error(event: ErrorEvent): void;
+  presence(event: PresenceEvent): void;
+}
+
+const CHANNEL_EVENT_TYPES = new Set(['message.created', 'message.updated', 'message.deleted', 'reaction.changed']);
+
+/** The client's one event router: every STOMP MESSAGE goes through here to exactly one handler. */
+export function routeFrame(destination: string, body: string, handlers: EventHandlers): boolean {
+  let event: { type?: string; channelId?: string };
+  try {
+    event = JSON.parse(body) as { type?: string };
+  } catch {
+    return false;
+  }
+  if (destination.startsWith('/topic/channels.')) {
+    const channelId = destination.slice('/topic/channels.'.length);
+    if (event.channelId && event.channelId !== channelId) return false;
+    if (event.type === 'typing') handlers.typing(event as TypingEvent);
+    else if (event.type && CHANNEL_EVENT_TYPES.has(event.type)) handlers.channelEvent(event as ChannelEvent);
+    else return false;
+    return true;
+  }
+  if (destination === '/topic/presence' && event.type === 'presence') {
+    handlers.presence(event as PresenceEvent);
+    return true;
+  }
+  if (destination.endsWith('/queue/errors') && event.type === 'error') {
+    handlers.error(event as ErrorEvent);
+    return true;
+  }
+  if (destination.endsWith('/queue/events') && (event.type === 'mention' || event.type === 'direct.message')) {
+    handlers.notification(event as PersonalNotification);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,137 @@
+import { Icon } from './Icon';
+import { useEffect, useState } from 'preact/hooks';
+import type { ChannelSummary } from '../api/types';
+import type { AppModel } from '../state/app';
+import { ChannelPane } from './ChannelPane';
+import { useModel, useT, useUi } from './context';
+import { SidePanel } from './Panels';
+import { LanguageSwitch } from './Root';
+
+export function Shell(props: { model: AppModel }) {
+  const model = useModel(props.model);
+  const t = useT();
+  const [mobileList, setMobileList] = useState(!model.activeId);
+  const panelOpen = model.panel.kind !== 'none';
+  const active = model.channel(model.activeId);
+  useEffect(() => {
+    const title = model.unread.totals(model.sidebar().map((c) => c.id));
+    document.title = `${title.mentions > 0 ? `(${title.mentions}) ` : title.unread > 0 ? '• ' : ''}${active ? channelLabel(active) + ' · ' : ''}Relais`;
+  });
+  function choose(id: string) {
+    setMobileList(false);
+    void model.open(id);
+  }
+  return (
+    <div class={`shell ${mobileList ? 'mobile-list' : 'mobile-channel'} ${panelOpen ? 'with-panel' : ''}`}>
+      <a class="skip" href="#messages">{t('nav.skip')}</a>
+      <ConnectionBanner model={model} />
+      <Sidebar model={model} onChoose={choose} />
+      <main class="main" aria-label={active ? channelLabel(active) : t('nav.channels')}>
+        {active ? <ChannelPane model={model} channel={active} onBack={() => setMobileList(true)} />
+          : <p class="empty">{t('channel.choose')}</p>}
+      </main>
+      {panelOpen && <SidePanel model={model} onJump={() => setMobileList(false)} />}
+      {model.notice && (
+        <div class="toast" role="alert">
+          <span>{t(model.notice.key) === model.notice.key ? t('error.generic') : t(model.notice.key)}
+            {model.notice.detail && model.notice.key.startsWith('error.') ? ` (${model.notice.detail})` : ''}</span>
+          <button type="button" class="icon" aria-label={t('error.close')} onClick={() => { model.notice = null; model.changed(); }}><Icon name="close" size={16} /></button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ConnectionBanner(props: { model: AppModel }) {
+  const t = useT();
+  const { connection, everConnected } = props.model;
+  if (connection === 'online' || !everConnected) {
+    return <div class="visually-hidden" role="status" aria-live="polite">{connection === 'online' && everConnected ? t('connection.back') : ''}</div>;
+  }
+  return <div class="banner offline" role="status" aria-live="polite" data-testid="connection-banner">{t('connection.offline')}</div>;
+}
+
+export function channelLabel(c: ChannelSummary): string {
+  return c.kind === 'DIRECT' ? c.name : `# ${c.name}`;
+}
+
+function Sidebar(props: { model: AppModel; onChoose: (id: string) => void }) {
+  const { model } = props;
+  const t = useT();
+  const ui = useUi();
+  const [query, setQuery] = useState('');
+  const list = model.sidebar();
+  const fed = model.me?.federation;
+  const groups: [string, ChannelSummary[]][] = [
+    ['nav.federation', list.filter((c) => c.kind === 'FEDERATION' && c.federation === fed)],
+    ['nav.national', list.filter((c) => c.kind === 'NATIONAL')],
+    ['nav.others', list.filter((c) => c.kind === 'FEDERATION' && c.federation !== fed)],
+    ['nav.groups', list.filter((c) => c.kind === 'PRIVATE')],
+    ['nav.direct', list.filter((c) => c.kind === 'DIRECT')],
+  ];
+  const notifications = typeof Notification !== 'undefined' && Notification.permission === 'default';
+  return (
+    <nav class="sidebar" aria-label={t('nav.channels')}>
+      <header class="sidebar-head">
+        <div class="logo" aria-hidden="true">R</div>
+        <div class="me">
+          <strong>{model.me?.displayName}</strong>
+          <span class="muted">@{model.me?.username}</span>
+        </div>
+      </header>
+      <form role="search" class="search" onSubmit={(e) => { e.preventDefault(); void model.search(query); }}>
+        <label class="visually-hidden" for="search-input">{t('nav.search')}</label>
+        <input id="search-input" type="search" placeholder={t('nav.searchPlaceholder')} value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)} />
+      </form>
+      <div class="channel-groups">
+        {groups.filter(([, cs]) => cs.length > 0).map(([title, cs]) => (
+          <section key={title} aria-label={t(title)}>
+            <h2>{t(title)}</h2>
+            <ul>
+              {cs.map((c) => <ChannelItem key={c.id} model={model} channel={c} onChoose={props.onChoose} />)}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <div class="sidebar-actions">
+        <button type="button" onClick={() => model.showPanel({ kind: 'browse' })}><Icon name="hash" size={16} /> {t('nav.browse')}</button>
+        <button type="button" onClick={() => model.showPanel({ kind: 'newDm' })}><Icon name="mail" size={16} /> {t('nav.newDm')}</button>
+        {notifications && <button type="button" onClick={() => void Notification.requestPermission().then(() => model.changed())}><Icon name="bell" size={16} /> {t('nav.notifications')}</button>}
+      </div>
+      <footer class="sidebar-foot">
+        <label class="toggle">
+          <input type="checkbox" checked={ui.dark} onChange={(e) => ui.setDark(e.currentTarget.checked)} /> {t('nav.theme')}
+        </label>
+        <LanguageSwitch />
+        <button type="button" class="link" onClick={ui.logout}>{t('nav.logout')}</button>
+      </footer>
+    </nav>
+  );
+}
+
+function ChannelItem(props: { model: AppModel; channel: ChannelSummary; onChoose: (id: string) => void }) {
+  const { model, channel: c } = props;
+  const t = useT();
+  const counts = model.unread.get(c.id);
+  const muted = model.muted.has(c.id);
+  const other = c.kind === 'DIRECT' ? c.memberIds.find((id) => id !== model.me?.id) : undefined;
+  const status = other ? model.presence.get(other) ?? 'offline' : undefined;
+  const label = [c.kind === 'DIRECT' ? c.name : c.name,
+    status ? t(`presence.${status}`) : '',
+    counts.unread > 0 && !muted ? t('nav.unread', { count: counts.unread }) : '',
+    counts.mentions > 0 ? t('nav.mentions', { count: counts.mentions }) : '',
+    muted ? t('nav.muted') : ''].filter(Boolean).join(', ');
+  return (
+    <li>
+      <button type="button" class={`channel-item ${model.activeId === c.id ? 'active' : ''} ${counts.unread > 0 && !muted ? 'unread' : ''} ${muted ? 'muted' : ''}`}
+        aria-current={model.activeId === c.id ? 'page' : undefined} aria-label={label} data-channel={c.id}
+        onClick={() => props.onChoose(c.id)}>
+        {status ? <span class={`dot ${status}`} aria-hidden="true" /> : <span class="hash" aria-hidden="true">{c.kind === 'PRIVATE' ? <Icon name="lock" size={14} /> : '#'}</span>}
+        <span class="name">{c.name}</span>
+        {counts.mentions > 0 && <span class="badge mention" aria-hidden="true">@{counts.mentions > 99 ? '99+' : counts.mentions}</span>}
+        {counts.unread > 0 && !muted && counts.mentions === 0 && <span class="badge" aria-hidden="true">{counts.unread > 99 ? '99+' : counts.unread}</span>}
+      </button>
+    </li>
+  );
+}
