@@ -1,6 +1,8 @@
 package fr.relais.hub.infra.stomp;
 
 import fr.relais.hub.infra.security.SecurityProperties;
+import fr.relais.hub.realtime.SubscriptionTracker;
+import fr.relais.hub.realtime.WebSocketSessions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,15 +29,20 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final StompGate gate;
     private final StompErrors errors;
     private final SubscribeReceipts subscribeReceipts;
+    private final SubscriptionTracker subscriptionTracker;
+    private final WebSocketSessions sessions;
 
     WebSocketConfig(SecurityProperties security, StompLimits limits, StompAuthentication authentication, StompGate gate,
-                    StompErrors errors, SubscribeReceipts subscribeReceipts) {
+                    StompErrors errors, SubscribeReceipts subscribeReceipts,
+                    SubscriptionTracker subscriptionTracker, WebSocketSessions sessions) {
         this.security = security;
         this.limits = limits;
         this.authentication = authentication;
         this.gate = gate;
         this.errors = errors;
         this.subscribeReceipts = subscribeReceipts;
+        this.subscriptionTracker = subscriptionTracker;
+        this.sessions = sessions;
     }
 
     @Override
@@ -58,12 +65,13 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(limits.maxFrameBytes())
                 .setSendBufferSizeLimit(limits.outboundBufferBytes())
-                .setSendTimeLimit(limits.outboundTimeLimitMs());
+                .setSendTimeLimit(limits.outboundTimeLimitMs())
+                .addDecoratorFactory(sessions);
     }
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authentication, gate, subscribeReceipts);
+        registration.interceptors(authentication, gate, subscriptionTracker, subscribeReceipts);
     }
 
     @Bean
