@@ -11,15 +11,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * Keeps {@link TopicSubscriptions} in step with SUBSCRIBE, UNSUBSCRIBE and DISCONNECT frames. Placed
+ * Counts accepted SENDs and keeps {@link TopicSubscriptions} in step with SUBSCRIBE, UNSUBSCRIBE and DISCONNECT frames. Placed
  * after the gate on the inbound channel: a SUBSCRIBE reaches it only once authorised.
  */
 @Component
 public class SubscriptionTracker implements ChannelInterceptor {
     private final TopicSubscriptions subscriptions;
+    private final io.micrometer.core.instrument.Counter sendsIn;
 
-    SubscriptionTracker(TopicSubscriptions subscriptions) {
+    SubscriptionTracker(TopicSubscriptions subscriptions, io.micrometer.core.instrument.MeterRegistry registry) {
         this.subscriptions = subscriptions;
+        this.sendsIn = io.micrometer.core.instrument.Counter.builder("relais.messages.in")
+                .description("SEND frames accepted by the gate").register(registry);
     }
 
     @Override
@@ -27,7 +30,8 @@ public class SubscriptionTracker implements ChannelInterceptor {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (accessor == null || accessor.getCommand() == null || accessor.getSessionId() == null) return message;
         StompCommand command = accessor.getCommand();
-        if (command == StompCommand.SUBSCRIBE && accessor.getDestination() != null
+        if (command == StompCommand.SEND) sendsIn.increment();
+        else if (command == StompCommand.SUBSCRIBE && accessor.getDestination() != null
                 && accessor.getDestination().startsWith("/topic/") && accessor.getSubscriptionId() != null) {
             subscriptions.add(accessor.getSessionId(), accessor.getSubscriptionId(), accessor.getDestination());
         } else if (command == StompCommand.UNSUBSCRIBE && accessor.getSubscriptionId() != null) {

@@ -36,7 +36,23 @@ public class TopicSubscriptions {
         return Math.floorMod(sessionId.hashCode(), shards);
     }
 
-    public synchronized void add(String sessionId, String subscriptionId, String destination) {
+    private final java.util.List<java.util.function.Consumer<String>> firstSubscriberListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called (on the subscribing thread) when a destination gets its first subscriber on this node. */
+    public void onFirstSubscriber(java.util.function.Consumer<String> listener) {
+        firstSubscriberListeners.add(listener);
+    }
+
+    public void add(String sessionId, String subscriptionId, String destination) {
+        boolean first;
+        synchronized (this) {
+            first = !hasSubscribers(destination);
+            addLocked(sessionId, subscriptionId, destination);
+        }
+        if (first) firstSubscriberListeners.forEach(l -> l.accept(destination));
+    }
+
+    private void addLocked(String sessionId, String subscriptionId, String destination) {
         Map<String, String> mine = bySession.computeIfAbsent(sessionId, s -> new ConcurrentHashMap<>());
         if (mine.putIfAbsent(subscriptionId, destination) != null) return; // id reused without UNSUBSCRIBE: keep the first
         int shard = shardOf(sessionId);

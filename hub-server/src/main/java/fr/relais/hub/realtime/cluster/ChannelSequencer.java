@@ -65,6 +65,17 @@ class ChannelSequencer {
         this.delivery = delivery;
     }
 
+    /**
+     * Starts ordering a channel from its current last seq (called when it gets its first subscriber on
+     * this node, before anything newer can arrive), so the very first events are ordered too.
+     */
+    void start(String channelId, long storedLastSeq) {
+        State s = states.computeIfAbsent(channelId, id -> new State());
+        synchronized (s) {
+            if (s.lastDelivered < 0) s.lastDelivered = storedLastSeq;
+        }
+    }
+
     void accept(Ready event) {
         State s = states.computeIfAbsent(event.channelId(), id -> new State());
         synchronized (s) {

@@ -1,5 +1,6 @@
 package fr.relais.hub.realtime.cluster;
 
+import fr.relais.hub.channels.ChannelStore;
 import fr.relais.hub.chat.ChannelEvent;
 import fr.relais.hub.chat.ChannelEventPublisher;
 import fr.relais.hub.chat.ChannelHistory;
@@ -31,7 +32,7 @@ class ClusterChannelEventPublisher implements ChannelEventPublisher, DisposableB
 
     ClusterChannelEventPublisher(ClusterBus bus, ClusterProperties properties, LocalFanout fanout, FanoutShards shards,
                                  TopicSubscriptions subscriptions, ChannelHistory history,
-                                 ObjectProvider<ChannelEventListener> listeners) {
+                                 ObjectProvider<ChannelEventListener> listeners, ChannelStore channels) {
         this.bus = bus;
         this.fanout = fanout;
         this.shards = shards;
@@ -41,6 +42,12 @@ class ClusterChannelEventPublisher implements ChannelEventPublisher, DisposableB
         bus.onReceive(envelope -> {
             if (envelope.kind() == Envelope.Kind.CHANNEL_EVENT) {
                 sequencer.accept(new ChannelSequencer.Ready(envelope.key(), envelope.seq(), envelope.payload(), null, false));
+            }
+        });
+        subscriptions.onFirstSubscriber(destination -> {
+            if (destination.startsWith(TOPIC_PREFIX)) {
+                String channelId = destination.substring(TOPIC_PREFIX.length());
+                sequencer.start(channelId, channels.lastSeq(channelId));
             }
         });
         bus.onReconnect(() -> sequencer.catchUp(subscriptions.destinations().stream()

@@ -1,5 +1,6 @@
 package fr.relais.hub.realtime.cluster;
 
+import fr.relais.hub.channels.ChannelStore;
 import fr.relais.hub.chat.ChannelEventPublisher;
 import fr.relais.hub.chat.ChannelHistory;
 import fr.relais.hub.realtime.ChannelEventListener;
@@ -29,8 +30,9 @@ class ClusterConfig {
     @Primary
     ChannelEventPublisher clusterChannelEventPublisher(ClusterBus bus, ClusterProperties properties, LocalFanout fanout,
                                                        FanoutShards shards, TopicSubscriptions subscriptions,
-                                                       ChannelHistory history, ObjectProvider<ChannelEventListener> listeners) {
-        return new ClusterChannelEventPublisher(bus, properties, fanout, shards, subscriptions, history, listeners);
+                                                       ChannelHistory history, ObjectProvider<ChannelEventListener> listeners,
+                                                       ChannelStore channels) {
+        return new ClusterChannelEventPublisher(bus, properties, fanout, shards, subscriptions, history, listeners, channels);
     }
 
     @Bean
