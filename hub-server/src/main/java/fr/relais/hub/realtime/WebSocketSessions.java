@@ -42,6 +42,37 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
         return Optional.ofNullable(sessions.get(sessionId));
     }
 
+    /**
+     * Writes a last frame (a STOMP ERROR) and closes the socket once that frame has really been
+     * written. Spring closes right after queueing its own ERROR frames, which loses the frame when
+     * another thread is writing to the same socket at that moment.
+     */
+    public void sendAndClose(String sessionId, String frame, CloseStatus status) {
+        WebSocketSession session = sessions.get(sessionId);
+        if (session == null) return;
+        try {
+            session.sendMessage(new org.springframework.web.socket.TextMessage(frame));
+        } catch (java.io.IOException | RuntimeException e) {
+            // closing anyway
+        }
+        closeWhenFlushed(session, status, System.nanoTime() + 2_000_000_000L);
+    }
+
+    private void closeWhenFlushed(WebSocketSession session, CloseStatus status, long deadline) {
+        ConcurrentWebSocketSessionDecorator shared = (ConcurrentWebSocketSessionDecorator) session;
+        boolean flushed = shared.getBufferSize() == 0 && shared.getTimeSinceSendStarted() == 0;
+        if (flushed || System.nanoTime() > deadline || !session.isOpen()) {
+            try {
+                session.close(status);
+            } catch (java.io.IOException ignored) {
+                // already closed
+            }
+            return;
+        }
+        java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> closeWhenFlushed(session, status, deadline));
+    }
+
     void droppedSlowClient() {
         slowClientsDropped.increment();
     }

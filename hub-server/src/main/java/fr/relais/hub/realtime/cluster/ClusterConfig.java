@@ -36,6 +36,13 @@ class ClusterConfig {
     }
 
     @Bean
+    RedisPresenceDirectory presenceDirectory(ClusterProperties properties, ClusterBus bus) {
+        RedisPresenceDirectory directory = new RedisPresenceDirectory(properties, bus);
+        directory.refresh(java.util.Map.of()); // announce this node
+        return directory;
+    }
+
+    @Bean
     ClusterHealthIndicator clusterHealthIndicator(ClusterBus bus) {
         return new ClusterHealthIndicator(bus);
     }
