@@ -54,6 +54,11 @@ public class ChannelHistory {
      */
     public EventPage eventsAfter(User user, String channelId, long afterSeq, int limit) {
         access.requireRead(user, channelId);
+        return systemEventsAfter(channelId, afterSeq, limit);
+    }
+
+    /** The same, without a reader: for the hub itself (repairing gaps in cross-node delivery). */
+    public EventPage systemEventsAfter(String channelId, long afterSeq, int limit) {
         int max = clamp(limit);
         List<ChannelEvent> merged = new ArrayList<>();
         for (Message m : messages.createdAfter(channelId, afterSeq, max + 1)) {

@@ -38,7 +38,8 @@ final class ChannelWriter {
 
     /** What a writer needs, shared by all writers. */
     record Ports(MessageStore messages, ChannelEventStore events, SeqAllocator seqs, StorageDurability durability,
-                 ChannelEventPublisher publisher, Executor executor, ChatLimits limits, WriterMetrics metrics) {
+                 ChannelEventPublisher publisher, Executor executor, ChatLimits limits, WriterMetrics metrics,
+                 PostPreparation preparation) {
     }
 
     ChannelWriter(String channelId, Ports ports) {
@@ -102,16 +103,23 @@ final class ChannelWriter {
     private Plan plan(List<PendingWrite> batch) {
         Map<String, Message> current = new HashMap<>(ports.messages().findByIds(batch.stream()
                 .filter(w -> w instanceof PendingWrite.Change).map(w -> ((PendingWrite.Change) w).messageId()).toList()));
+        Map<PendingWrite.Post, Object> prepared = ports.preparation().prepare(batch.stream()
+                .filter(w -> w instanceof PendingWrite.Post).map(w -> (PendingWrite.Post) w).toList());
         Plan plan = new Plan();
         List<Object[]> effective = new ArrayList<>(); // {write, newState}
         Map<String, PendingWrite.Post> postsByKey = new HashMap<>();
         for (PendingWrite w : batch) {
             switch (w) {
                 case PendingWrite.Post p -> {
+                    if (prepared.get(p) instanceof RelaisException refused) {
+                        p.result().completeExceptionally(refused);
+                        continue;
+                    }
+                    Message draft = (Message) prepared.get(p);
                     String key = p.draft().author().id() + "\u0000" + p.draft().clientMessageId();
                     PendingWrite.Post first = postsByKey.putIfAbsent(key, p);
                     if (first != null) plan.sameAs.put(p, first); // resent within the batch
-                    else effective.add(new Object[] {p, p.draft()});
+                    else effective.add(new Object[] {p, draft});
                 }
                 case PendingWrite.Change c -> {
                     Message before = current.get(c.messageId());

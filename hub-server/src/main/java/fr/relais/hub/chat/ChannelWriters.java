@@ -21,7 +21,8 @@ class ChannelWriters implements DisposableBean {
     private final ChannelWriter.Ports ports;
 
     ChannelWriters(MessageStore messages, ChannelEventStore events, SeqAllocator seqs, StorageDurability durability,
-                   ChannelEventPublisher publisher, ChatLimits limits, MeterRegistry registry) {
+                   ChannelEventPublisher publisher, ChatLimits limits, MeterRegistry registry,
+                   PostPreparation preparation) {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(limits.writerThreads(), r -> {
             Thread t = new Thread(r, "channel-writer-" + n.incrementAndGet());
@@ -29,7 +30,7 @@ class ChannelWriters implements DisposableBean {
             return t;
         });
         this.ports = new ChannelWriter.Ports(messages, events, seqs, durability, publisher, executor, limits,
-                new WriterMetrics(registry));
+                new WriterMetrics(registry), preparation);
         Gauge.builder("relais.store.pending", this, w -> w.writers.values().stream().mapToInt(ChannelWriter::pending).sum())
                 .description("Writes waiting to be stored").register(registry);
     }

@@ -44,6 +44,11 @@ public record Message(String id, String channelId, long seq, @Nullable String th
         return threadId != null;
     }
 
+    public Message withMentions(List<String> userIds) {
+        return new Message(id, channelId, seq, threadId, author, text, clientMessageId, createdAt, editedAt, deleted,
+                pinned, reactions, userIds, mentionsChannel, replyCount, attachments);
+    }
+
     public Message withSeq(long newSeq) {
         return new Message(id, channelId, newSeq, threadId, author, text, clientMessageId, createdAt, editedAt, deleted,
                 pinned, reactions, mentions, mentionsChannel, replyCount, attachments);

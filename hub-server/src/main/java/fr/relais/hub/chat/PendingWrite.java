@@ -7,8 +7,11 @@ import java.util.function.UnaryOperator;
 sealed interface PendingWrite {
     CompletableFuture<Message> result();
 
-    /** A new message; its seq is assigned at commit. */
-    record Post(Message draft, CompletableFuture<Message> result) implements PendingWrite {
+    /**
+     * A new message; its seq is assigned at commit. Mentions and the thread are resolved by the writer
+     * (see {@link PostPreparation}), off the STOMP inbound threads.
+     */
+    record Post(Message draft, java.util.Set<String> mentionedUsernames, CompletableFuture<Message> result) implements PendingWrite {
     }
 
     /**

@@ -33,8 +33,12 @@ class AdminBootstrap implements SmartInitializingSingleton {
             new SecureRandom().nextBytes(random);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         }
-        users.create(new NewUser(properties.adminUsername(), "Administration nationale", null,
-                EnumSet.of(Role.NATIONAL_ADMIN), password));
+        try {
+            users.create(new NewUser(properties.adminUsername(), "Administration nationale", null,
+                    EnumSet.of(Role.NATIONAL_ADMIN), password));
+        } catch (fr.relais.hub.common.RelaisException alreadyCreatedByAnotherNode) {
+            return;
+        }
         if (generated) {
             log.warn("First start: created national admin '{}' with password: {}  (shown once; set RELAIS_ADMIN_PASSWORD to choose it)",
                     properties.adminUsername(), password);

@@ -3,18 +3,23 @@ package fr.relais.hub.presence;
 import fr.relais.hub.realtime.LocalFanout;
 import java.security.Principal;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * Counts each user's open connections on this node: online from the first, offline after the last.
- * A user may say "away" (idle tab). Changes go to {@code /topic/presence} as
- * {@code {"type":"presence","userId","status"}}.
+ * Counts each user's open connections on this node: online from the first, offline after the last
+ * (unless they are connected to another node: statuses are combined through the
+ * {@link PresenceDirectory}). A user may say "away" (idle tab). Changes go to {@code /topic/presence}
+ * as {@code {"type":"presence","userId","status"}}.
  */
 @Component
 public class PresenceTracker {
@@ -23,9 +28,11 @@ public class PresenceTracker {
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final LocalFanout fanout;
+    private final PresenceDirectory directory;
 
-    PresenceTracker(LocalFanout fanout) {
+    PresenceTracker(LocalFanout fanout, ObjectProvider<PresenceDirectory> directory) {
         this.fanout = fanout;
+        this.directory = directory.getIfAvailable(() -> PresenceDirectory.SINGLE_NODE);
     }
 
     @EventListener
@@ -34,7 +41,7 @@ public class PresenceTracker {
         if (user == null) return;
         State after = states.compute(user.getName(), (id, s) -> s == null ? new State(1, PresenceStatus.ONLINE)
                 : new State(s.connections() + 1, s.chosen()));
-        if (after.connections() == 1) broadcast(user.getName(), after.chosen());
+        if (after.connections() == 1) changed(user.getName(), after.chosen());
     }
 
     @EventListener
@@ -43,7 +50,7 @@ public class PresenceTracker {
         if (user == null) return;
         State after = states.computeIfPresent(user.getName(), (id, s) -> s.connections() <= 1 ? null
                 : new State(s.connections() - 1, s.chosen()));
-        if (after == null) broadcast(user.getName(), PresenceStatus.OFFLINE);
+        if (after == null) changed(user.getName(), PresenceStatus.OFFLINE);
     }
 
     public void choose(String userId, PresenceStatus status) {
@@ -51,25 +58,44 @@ public class PresenceTracker {
         State before = states.get(userId);
         if (before == null || before.chosen() == status) return;
         states.computeIfPresent(userId, (id, s) -> new State(s.connections(), status));
-        broadcast(userId, status);
+        changed(userId, status);
     }
 
     public PresenceStatus statusOf(String userId) {
+        return statusesOf(List.of(userId)).get(userId).equals("online") ? PresenceStatus.ONLINE
+                : PresenceStatus.valueOf(statusesOf(List.of(userId)).get(userId).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public Map<String, String> statusesOf(Collection<String> userIds) {
+        Map<String, PresenceStatus> elsewhere = directory.elsewhere(userIds);
+        Map<String, String> result = new LinkedHashMap<>();
+        userIds.forEach(id -> result.put(id, best(local(id), elsewhere.getOrDefault(id, PresenceStatus.OFFLINE)).wireName()));
+        return result;
+    }
+
+    @Scheduled(fixedDelayString = "${relais.presence.refresh-ms:30000}")
+    void refresh() {
+        Map<String, PresenceStatus> mine = new HashMap<>();
+        states.forEach((id, s) -> mine.put(id, s.chosen()));
+        directory.refresh(mine);
+    }
+
+    private void changed(String userId, PresenceStatus onThisNode) {
+        directory.record(userId, onThisNode);
+        PresenceStatus combined = best(onThisNode, directory.elsewhere(List.of(userId)).getOrDefault(userId, PresenceStatus.OFFLINE));
+        Map<String, String> event = new LinkedHashMap<>();
+        event.put("type", "presence");
+        event.put("userId", userId);
+        event.put("status", combined.wireName());
+        fanout.toTopic("/topic/presence", fanout.serialize(event));
+    }
+
+    private PresenceStatus local(String userId) {
         State s = states.get(userId);
         return s == null ? PresenceStatus.OFFLINE : s.chosen();
     }
 
-    public Map<String, String> statusesOf(Collection<String> userIds) {
-        Map<String, String> result = new LinkedHashMap<>();
-        userIds.forEach(id -> result.put(id, statusOf(id).wireName()));
-        return result;
-    }
-
-    private void broadcast(String userId, PresenceStatus status) {
-        Map<String, String> event = new LinkedHashMap<>();
-        event.put("type", "presence");
-        event.put("userId", userId);
-        event.put("status", status.wireName());
-        fanout.toTopic("/topic/presence", fanout.serialize(event));
+    private static PresenceStatus best(PresenceStatus a, PresenceStatus b) {
+        return a.ordinal() <= b.ordinal() ? a : b; // ONLINE, AWAY, OFFLINE
     }
 }

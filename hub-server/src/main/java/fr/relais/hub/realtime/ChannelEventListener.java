@@ -9,4 +9,13 @@ import java.util.List;
  */
 public interface ChannelEventListener {
     void onEvents(List<ChannelEvent> events);
+
+    /**
+     * With several nodes: whether this listener also wants the events stored by other nodes. True for
+     * per-node state such as the search index; false (the default) for side effects that must happen
+     * once, such as notifications, which run on the node that stored the event.
+     */
+    default boolean onEveryNode() {
+        return false;
+    }
 }

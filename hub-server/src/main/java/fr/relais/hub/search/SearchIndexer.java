@@ -48,6 +48,11 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
     }
 
     @Override
+    public boolean onEveryNode() {
+        return true; // each node has its own index
+    }
+
+    @Override
     public void afterSingletonsInstantiated() {
         if (index.size() > 0) return;
         worker.execute(() -> {
@@ -65,7 +70,8 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
     }
 
     @Override
-    public void destroy() {
-        worker.shutdown();
+    public void destroy() throws InterruptedException {
+        worker.shutdown(); // finish what is queued before the index closes
+        worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

@@ -104,6 +104,18 @@ class ChannelMessagingTest {
     }
 
     @Test
+    void the_refusal_arrives_even_while_other_frames_are_being_written_to_the_same_socket() {
+        for (int attempt = 0; attempt < 15; attempt++) {
+            fr.relais.sdk.stomp.StompClient chloe = fr.relais.sdk.stomp.StompClient.connectBlocking(api.ws(), world.token("chloe"));
+            for (int i = 0; i < 5; i++) chloe.subscribeWithReceipt("/topic/channels.fed-75", f -> { });
+            chloe.subscribe("/topic/channels.fed-29", f -> { });
+            LiveClient.join(chloe.closed());
+            assertThat(chloe.errors()).as("attempt %d", attempt).singleElement()
+                    .satisfies(error -> assertThat(error.header("code")).isEqualTo("channel_not_found"));
+        }
+    }
+
+    @Test
     void hq_staff_read_and_post_in_every_federation_channel() {
         try (LiveClient bob = LiveClient.connect(api.ws(), world.token("hq-bob")).subscribeChannel("fed-75");
              LiveClient chloe = LiveClient.connect(api.ws(), world.token("chloe")).subscribeChannel("fed-75")) {

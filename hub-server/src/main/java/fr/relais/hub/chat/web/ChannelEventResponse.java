@@ -17,6 +17,16 @@ public record ChannelEventResponse(String type, String channelId, long seq, Stri
                                    Instant editedAt, boolean deleted, boolean pinned,
                                    Map<String, List<String>> reactions, List<String> mentions, boolean mentionsChannel,
                                    int replyCount, List<Message.Attachment> attachments) {
+    /** Reads back an event serialised by another node. */
+    public static ChannelEvent parse(byte[] json, fr.relais.hub.realtime.LocalFanout codec) {
+        ChannelEventResponse r = codec.deserialize(json, ChannelEventResponse.class);
+        Message m = new Message(r.id(), r.channelId(), r.messageSeq(), r.threadId(), r.author(), r.text() == null ? "" : r.text(),
+                r.clientMessageId(), r.createdAt(), r.editedAt(), r.deleted(), r.pinned(),
+                r.reactions() == null ? Map.of() : r.reactions(), r.mentions() == null ? List.of() : r.mentions(),
+                r.mentionsChannel(), r.replyCount(), r.attachments() == null ? List.of() : r.attachments());
+        return new ChannelEvent(fr.relais.hub.chat.ChannelEventType.fromWireName(r.type()), r.channelId(), r.seq(), m);
+    }
+
     public static ChannelEventResponse of(ChannelEvent e) {
         Message m = e.message();
         return new ChannelEventResponse(e.type().wireName(), e.channelId(), e.seq(), m.id(), m.seq(), m.threadId(),

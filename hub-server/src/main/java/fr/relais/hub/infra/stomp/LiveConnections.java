@@ -68,8 +68,13 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
     private final ObjectProvider<MessageChannel> brokerChannel;
     private final SessionErrors errors;
 
+    /** The fan-out's own subscription registry: channel events bypass the broker (see realtime.FanoutShards). */
+    private final ObjectProvider<fr.relais.hub.realtime.TopicSubscriptions> topics;
+
     LiveConnections(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
-                 @Qualifier("brokerChannel") ObjectProvider<MessageChannel> brokerChannel, SessionErrors errors) {
+                 @Qualifier("brokerChannel") ObjectProvider<MessageChannel> brokerChannel, SessionErrors errors,
+                 ObjectProvider<fr.relais.hub.realtime.TopicSubscriptions> topics) {
+        this.topics = topics;
         this.clientOutbound = clientOutbound;
         this.brokerChannel = brokerChannel;
         this.errors = errors;
@@ -158,6 +163,7 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
                 unsubscribe.setSubscriptionId(subscriptionId);
                 unsubscribe.setLeaveMutable(true);
                 brokerChannel.getObject().send(MessageBuilder.createMessage(new byte[0], unsubscribe.getMessageHeaders()));
+                topics.getObject().remove(sessionId, subscriptionId);
                 l.subscriptions().remove(subscriptionId);
             }
             if (!ids.isEmpty()) {

@@ -36,12 +36,15 @@ class StompGate implements ChannelInterceptor {
     private final DestinationAuthorizer authorizer;
     private final SendRateLimiter rateLimiter;
     private final SessionErrors errors;
+    private final SubscribeRefusal refusal;
 
-    StompGate(UserDirectory users, DestinationAuthorizer authorizer, SendRateLimiter rateLimiter, SessionErrors errors) {
+    StompGate(UserDirectory users, DestinationAuthorizer authorizer, SendRateLimiter rateLimiter, SessionErrors errors,
+              SubscribeRefusal refusal) {
         this.users = users;
         this.authorizer = authorizer;
         this.rateLimiter = rateLimiter;
         this.errors = errors;
+        this.refusal = refusal;
     }
 
     @Override
@@ -57,7 +60,13 @@ class StompGate implements ChannelInterceptor {
         User user = currentUser(accessor.getUser());
         String destination = accessor.getDestination() == null ? "" : accessor.getDestination();
         if (command == StompCommand.SUBSCRIBE) {
-            authorizer.checkSubscribe(user, destination);
+            try {
+                authorizer.checkSubscribe(user, destination);
+            } catch (RelaisException refused) {
+                // ERROR frame, then close once it is written (nothing of the destination is ever delivered).
+                refusal.refuse(accessor, refused);
+                return null;
+            }
             return message;
         }
         if (!rateLimiter.tryAcquire(accessor.getSessionId())) {

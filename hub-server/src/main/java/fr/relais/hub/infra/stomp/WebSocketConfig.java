@@ -1,6 +1,8 @@
 package fr.relais.hub.infra.stomp;
 
 import fr.relais.hub.infra.security.SecurityProperties;
+import fr.relais.hub.realtime.SubscriptionTracker;
+import fr.relais.hub.realtime.WebSocketSessions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +31,12 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final SubscribeReceipts subscribeReceipts;
     private final LiveConnections liveConnections;
     private final DeliveryGuard deliveryGuard;
+    private final SubscriptionTracker subscriptionTracker;
+    private final WebSocketSessions sessions;
 
     WebSocketConfig(SecurityProperties security, StompLimits limits, StompAuthentication authentication, StompGate gate,
                     StompErrors errors, SubscribeReceipts subscribeReceipts, LiveConnections liveConnections,
-                    DeliveryGuard deliveryGuard) {
+                    DeliveryGuard deliveryGuard, SubscriptionTracker subscriptionTracker, WebSocketSessions sessions) {
         this.security = security;
         this.limits = limits;
         this.authentication = authentication;
@@ -41,6 +45,8 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         this.subscribeReceipts = subscribeReceipts;
         this.liveConnections = liveConnections;
         this.deliveryGuard = deliveryGuard;
+        this.subscriptionTracker = subscriptionTracker;
+        this.sessions = sessions;
     }
 
     @Override
@@ -64,12 +70,13 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registration.setMessageSizeLimit(limits.maxFrameBytes())
                 .setSendBufferSizeLimit(limits.outboundBufferBytes())
                 .setSendTimeLimit(limits.outboundTimeLimitMs())
+                .addDecoratorFactory(sessions) // one shared, serialising decorator per socket (fan-out writes through it)
                 .addDecoratorFactory(liveConnections); // live connections by user, closed at once on revocation
     }
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authentication, gate, subscribeReceipts);
+        registration.interceptors(authentication, gate, subscriptionTracker, subscribeReceipts);
     }
 
     @Override

@@ -1,0 +1,105 @@
+package fr.relais.hub.realtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+/**
+ * Writes topic events to subscribers. Sessions are spread over a few single-threaded shards (one per
+ * core): each event is handed to every shard that has subscribers for it, so a big room is written by
+ * all cores at once, while one session always belongs to the same shard and so receives its events in
+ * publication order. Per subscriber the only work is one string concatenation and one socket write;
+ * the JSON and the rest of the frame are built once per event.
+ */
+@Component
+public class FanoutShards implements DisposableBean {
+    private final ExecutorService[] shards;
+    private final ObjectProvider<TopicSubscriptions> subscriptions;
+    private final ObjectProvider<WebSocketSessions> sessions;
+    private final Counter deliveries;
+    private final Timer latency;
+
+    FanoutShards(ObjectProvider<TopicSubscriptions> subscriptions, ObjectProvider<WebSocketSessions> sessions,
+                 MeterRegistry registry) {
+        int count = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.shards = new ExecutorService[count];
+        AtomicInteger n = new AtomicInteger();
+        for (int i = 0; i < count; i++) {
+            shards[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "fanout-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        this.subscriptions = subscriptions;
+        this.sessions = sessions;
+        this.deliveries = Counter.builder("relais.fanout.deliveries").description("Frames written to subscribers").register(registry);
+        this.latency = Timer.builder("relais.fanout.latency").description("From publication to the last subscriber's write")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    int count() {
+        return shards.length;
+    }
+
+    /** Delivers a JSON payload to every subscriber of the destination on this node. */
+    public void deliver(String destination, byte[] json) {
+        TopicSubscriptions.Subscriber[][] bySession = subscriptions.getObject().subscribers(destination);
+        if (bySession == null) return;
+        long started = System.nanoTime();
+        StompMessageFrame frame = new StompMessageFrame(destination, json);
+        AtomicInteger remaining = new AtomicInteger();
+        for (TopicSubscriptions.Subscriber[] shard : bySession) if (shard.length > 0) remaining.incrementAndGet();
+        for (int i = 0; i < bySession.length; i++) {
+            TopicSubscriptions.Subscriber[] targets = bySession[i];
+            if (targets.length == 0) continue;
+            shards[i].execute(() -> {
+                write(targets, frame);
+                if (remaining.decrementAndGet() == 0) latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            });
+        }
+    }
+
+    private void write(TopicSubscriptions.Subscriber[] targets, StompMessageFrame frame) {
+        WebSocketSessions open = sessions.getObject();
+        int written = 0;
+        for (TopicSubscriptions.Subscriber s : targets) {
+            WebSocketSession session = open.find(s.sessionId()).orElse(null);
+            if (session == null || !session.isOpen()) continue;
+            try {
+                session.sendMessage(new TextMessage(frame.forSubscription(s.escapedSubscriptionId())));
+                written++;
+            } catch (SessionLimitExceededException slow) {
+                open.droppedSlowClient(); // the decorator has closed it; the client will reconnect and catch up
+            } catch (IOException | IllegalStateException broken) {
+                closeQuietly(session);
+            }
+        }
+        deliveries.increment(written);
+    }
+
+    private static void closeQuietly(WebSocketSession session) {
+        try {
+            session.close(CloseStatus.SESSION_NOT_RELIABLE);
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void destroy() {
+        for (ExecutorService shard : shards) shard.shutdown();
+    }
+}

@@ -1,0 +1,49 @@
+package fr.relais.hub.realtime;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+/**
+ * Counts accepted SENDs and keeps {@link TopicSubscriptions} in step with SUBSCRIBE, UNSUBSCRIBE and DISCONNECT frames. Placed
+ * after the gate on the inbound channel: a SUBSCRIBE reaches it only once authorised.
+ */
+@Component
+public class SubscriptionTracker implements ChannelInterceptor {
+    private final TopicSubscriptions subscriptions;
+    private final io.micrometer.core.instrument.Counter sendsIn;
+
+    SubscriptionTracker(TopicSubscriptions subscriptions, io.micrometer.core.instrument.MeterRegistry registry) {
+        this.subscriptions = subscriptions;
+        this.sendsIn = io.micrometer.core.instrument.Counter.builder("relais.messages.in")
+                .description("SEND frames accepted by the gate").register(registry);
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getCommand() == null || accessor.getSessionId() == null) return message;
+        StompCommand command = accessor.getCommand();
+        if (command == StompCommand.SEND) sendsIn.increment();
+        else if (command == StompCommand.SUBSCRIBE && accessor.getDestination() != null
+                && accessor.getDestination().startsWith("/topic/") && accessor.getSubscriptionId() != null) {
+            subscriptions.add(accessor.getSessionId(), accessor.getSubscriptionId(), accessor.getDestination());
+        } else if (command == StompCommand.UNSUBSCRIBE && accessor.getSubscriptionId() != null) {
+            subscriptions.remove(accessor.getSessionId(), accessor.getSubscriptionId());
+        } else if (command == StompCommand.DISCONNECT) {
+            subscriptions.removeSession(accessor.getSessionId());
+        }
+        return message;
+    }
+
+    @EventListener
+    void onDisconnect(SessionDisconnectEvent event) {
+        subscriptions.removeSession(event.getSessionId());
+    }
+}

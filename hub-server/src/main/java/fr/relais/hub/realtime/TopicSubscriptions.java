@@ -1,0 +1,115 @@
+package fr.relais.hub.realtime;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who on this node is subscribed to which {@code /topic/...} destination, kept from the STOMP frames
+ * themselves (after the gate authorised them). Each destination's subscribers are split into the
+ * fan-out shards by session, and kept as copy-on-write arrays: fan-out reads them without locking,
+ * which is what matters when one event goes to thousands of subscribers.
+ */
+@Component
+public class TopicSubscriptions {
+    /** One subscriber: a session and the subscription id the client chose, already escaped for a STOMP header. */
+    record Subscriber(String sessionId, String subscriptionId, String escapedSubscriptionId) {
+    }
+
+    private final int shards;
+    private final Map<String, Subscriber[][]> byDestination = new ConcurrentHashMap<>();
+    /** sessionId → (subscriptionId → destination), for UNSUBSCRIBE and disconnect. */
+    private final Map<String, Map<String, String>> bySession = new ConcurrentHashMap<>();
+
+    TopicSubscriptions(FanoutShards fanoutShards, MeterRegistry registry) {
+        this.shards = fanoutShards.count();
+        Gauge.builder("relais.subscriptions", bySession, m -> m.values().stream().mapToInt(Map::size).sum())
+                .description("Topic subscriptions on this node").register(registry);
+    }
+
+    int shardOf(String sessionId) {
+        return Math.floorMod(sessionId.hashCode(), shards);
+    }
+
+    private final java.util.List<java.util.function.Consumer<String>> firstSubscriberListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called (on the subscribing thread) when a destination gets its first subscriber on this node. */
+    public void onFirstSubscriber(java.util.function.Consumer<String> listener) {
+        firstSubscriberListeners.add(listener);
+    }
+
+    public void add(String sessionId, String subscriptionId, String destination) {
+        boolean first;
+        synchronized (this) {
+            first = !hasSubscribers(destination);
+            addLocked(sessionId, subscriptionId, destination);
+        }
+        if (first) firstSubscriberListeners.forEach(l -> l.accept(destination));
+    }
+
+    private void addLocked(String sessionId, String subscriptionId, String destination) {
+        Map<String, String> mine = bySession.computeIfAbsent(sessionId, s -> new ConcurrentHashMap<>());
+        if (mine.putIfAbsent(subscriptionId, destination) != null) return; // id reused without UNSUBSCRIBE: keep the first
+        int shard = shardOf(sessionId);
+        Subscriber[][] all = byDestination.computeIfAbsent(destination, d -> emptyShards());
+        Subscriber[] current = all[shard];
+        Subscriber[] grown = Arrays.copyOf(current, current.length + 1);
+        grown[current.length] = new Subscriber(sessionId, subscriptionId, StompMessageFrame.escapeHeader(subscriptionId));
+        all[shard] = grown;
+    }
+
+    public synchronized void remove(String sessionId, String subscriptionId) {
+        Map<String, String> mine = bySession.get(sessionId);
+        if (mine == null) return;
+        String destination = mine.remove(subscriptionId);
+        if (destination != null) removeFrom(destination, sessionId, subscriptionId);
+    }
+
+    public synchronized void removeSession(String sessionId) {
+        Map<String, String> mine = bySession.remove(sessionId);
+        if (mine == null) return;
+        mine.forEach((subscriptionId, destination) -> removeFrom(destination, sessionId, subscriptionId));
+    }
+
+    /** The subscribers of a destination, by shard (arrays are never modified in place). */
+    Subscriber[][] subscribers(String destination) {
+        return byDestination.get(destination);
+    }
+
+    public boolean hasSubscribers(String destination) {
+        Subscriber[][] all = byDestination.get(destination);
+        if (all == null) return false;
+        for (Subscriber[] shard : all) if (shard.length > 0) return true;
+        return false;
+    }
+
+    /** Destinations with at least one subscriber on this node. */
+    public List<String> destinations() {
+        List<String> result = new ArrayList<>();
+        byDestination.forEach((d, s) -> {
+            if (hasSubscribers(d)) result.add(d);
+        });
+        return result;
+    }
+
+    private void removeFrom(String destination, String sessionId, String subscriptionId) {
+        Subscriber[][] all = byDestination.get(destination);
+        if (all == null) return;
+        int shard = shardOf(sessionId);
+        all[shard] = Arrays.stream(all[shard])
+                .filter(s -> !(s.sessionId().equals(sessionId) && s.subscriptionId().equals(subscriptionId)))
+                .toArray(Subscriber[]::new);
+        if (!hasSubscribers(destination)) byDestination.remove(destination);
+    }
+
+    private Subscriber[][] emptyShards() {
+        Subscriber[][] all = new Subscriber[shards][];
+        for (int i = 0; i < shards; i++) all[i] = new Subscriber[0];
+        return all;
+    }
+}
