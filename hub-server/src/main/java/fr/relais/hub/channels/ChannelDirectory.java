@@ -30,10 +30,22 @@ public class ChannelDirectory {
     private final ChannelStore store;
     private final Clock clock;
     private final Map<String, Channel> cache = new ConcurrentHashMap<>();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public ChannelDirectory(ChannelStore store, Clock clock) {
+    public ChannelDirectory(ChannelStore store, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Re-reads one channel from the store (it was changed on another node). */
+    public void refresh(String id) {
+        store.findById(id).ifPresentOrElse(c -> cache.put(c.id(), c), () -> cache.remove(id));
+    }
+
+    private Channel changed(Channel channel) {
+        events.publishEvent(new ChannelChanged(channel.id()));
+        return channel;
     }
 
     public Optional<Channel> find(String id) {
@@ -69,7 +81,7 @@ public class ChannelDirectory {
         Channel channel = new Channel(id, ChannelKind.PRIVATE, cleanName, topic, null, false, members, creator.id(), clock.instant());
         store.insertIfAbsent(channel);
         cache.put(id, channel);
-        return channel;
+        return changed(channel);
     }
 
     public Channel createNational(User creator, String name, String topic, boolean readOnly) {
@@ -78,7 +90,7 @@ public class ChannelDirectory {
         Channel channel = new Channel(id, ChannelKind.NATIONAL, cleanName, topic, null, readOnly, Set.of(), creator.id(), clock.instant());
         if (!store.insertIfAbsent(channel)) throw new RelaisException(ErrorCode.CONFLICT, "A channel named like this exists: " + id);
         cache.put(id, channel);
-        return channel;
+        return changed(channel);
     }
 
     /** The direct-message channel between these people (the same one every time for the same set). */
@@ -89,9 +101,10 @@ public class ChannelDirectory {
         if (participants.size() > 8) throw RelaisException.invalid("A direct message has at most 8 people; create a private group");
         String id = "dm-" + digest(String.join(",", participants));
         Channel channel = new Channel(id, ChannelKind.DIRECT, "", "", null, false, participants, creator.id(), clock.instant());
-        store.insertIfAbsent(channel);
+        boolean created = store.insertIfAbsent(channel);
         cache.remove(id);
-        return find(id).orElseThrow();
+        Channel direct = find(id).orElseThrow();
+        return created ? changed(direct) : direct;
     }
 
     public Channel addMembers(Channel channel, Set<String> userIds) {
@@ -101,7 +114,7 @@ public class ChannelDirectory {
         members.addAll(userIds);
         Channel updated = channel.withMembers(members);
         cache.put(channel.id(), updated);
-        return updated;
+        return changed(updated);
     }
 
     public Channel removeMember(Channel channel, String userId) {
@@ -110,7 +123,7 @@ public class ChannelDirectory {
         members.remove(userId);
         Channel updated = channel.withMembers(members);
         cache.put(channel.id(), updated);
-        return updated;
+        return changed(updated);
     }
 
     private static String requireName(String name) {

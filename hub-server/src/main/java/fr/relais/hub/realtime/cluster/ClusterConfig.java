@@ -43,6 +43,18 @@ class ClusterConfig {
     }
 
     @Bean
+    RedisRateBuckets rateBuckets(ClusterProperties properties) {
+        return new RedisRateBuckets(properties);
+    }
+
+    @Bean
+    @Primary
+    ClusterSync clusterSync(ClusterBus bus, org.springframework.context.ApplicationEventPublisher events,
+                            fr.relais.hub.channels.ChannelDirectory channels) {
+        return new ClusterSync(bus, events, channels);
+    }
+
+    @Bean
     ClusterHealthIndicator clusterHealthIndicator(ClusterBus bus) {
         return new ClusterHealthIndicator(bus);
     }

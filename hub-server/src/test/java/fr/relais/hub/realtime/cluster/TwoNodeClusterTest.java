@@ -147,6 +147,44 @@ class TwoNodeClusterTest {
         }
     }
 
+    @Test
+    void deactivating_someone_on_one_node_closes_their_connections_on_the_other_within_a_second() {
+        String yannId = apiB.get("/api/v1/me", member).json().get("id").asString();
+        try (LiveClient onB = LiveClient.connect(apiB.ws(), member).subscribeChannel("fed-29")) {
+            assertThat(apiA.post("/api/v1/users/" + yannId + "/deactivate", admin, Map.of()).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(1)).until(() -> !onB.stomp.isOpen());
+        }
+        assertThat(apiB.get("/api/v1/channels", member).status()).isEqualTo(401);
+    }
+
+    @Test
+    void members_added_on_one_node_are_known_to_the_other() {
+        String yannId = apiB.get("/api/v1/me", member).json().get("id").asString();
+        String id = apiA.post("/api/v1/channels", admin, Map.of("kind", "PRIVATE", "name", "Cellule riposte",
+                "memberIds", List.of())).json().get("id").asString();
+        // Node B looks the group up (and caches it) while Yann is not a member yet.
+        assertThat(apiB.get("/api/v1/channels/" + id, member).status()).isEqualTo(404);
+        assertThat(apiA.post("/api/v1/channels/" + id + "/members", admin, Map.of("userIds", List.of(yannId))).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(2)).until(() -> apiB.get("/api/v1/channels/" + id, member).status() == 200);
+        try (LiveClient onB = LiveClient.connect(apiB.ws(), member).subscribeChannel(id)) {
+            apiA.post("/api/v1/channels/" + id + "/messages", admin, Map.of("text", "Bienvenue dans la cellule"));
+            onB.awaitChannelEvent(id, e -> "Bienvenue dans la cellule".equals(e.path("text").asString()));
+        }
+    }
+
+    @Test
+    void failed_logins_count_across_nodes() {
+        Map<String, String> wrong = Map.of("username", "yann", "password", "not-the-password");
+        for (int i = 0; i < 2; i++) {
+            assertThat(apiA.post("/api/v1/auth/token", null, wrong).status()).isEqualTo(401);
+            assertThat(apiB.post("/api/v1/auth/token", null, wrong).status()).isEqualTo(401);
+        }
+        // Four failures in all, two per node: the account is locked on both nodes, even with the right password.
+        Api.Response locked = apiA.post("/api/v1/auth/token", null, Map.of("username", "yann", "password", "correct-horse-battery"));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.json().get("code").asString()).isEqualTo("rate_limited");
+    }
+
     private ConfigurableApplicationContext startNode() {
         return new SpringApplicationBuilder(RelaisApplication.class).run(
                 "--server.port=0",
@@ -157,7 +195,9 @@ class TwoNodeClusterTest {
                 "--relais.security.token-secret=" + java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'b'),
                 "--relais.security.admin-password=" + ADMIN_PASSWORD,
                 "--relais.limits.sends-per-second=1000",
-                "--relais.limits.sends-burst=1000");
+                "--relais.limits.sends-burst=1000",
+                "--relais.security.rate-limits.login-failures-per-account=4",
+                "--relais.security.rate-limits.login-attempts-per-minute=1000");
     }
 
     private static String health(Api api) {
