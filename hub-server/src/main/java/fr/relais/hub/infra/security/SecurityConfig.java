@@ -56,7 +56,8 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, AccessTokens tokens, SecurityProperties properties,
-                            SingleSignOn sso, BrowserSessionCheck sessionCheck, PostRateLimitFilter postLimit) throws Exception {
+                            SingleSignOn sso, BrowserSessionCheck sessionCheck, PostRateLimitFilter postLimit,
+                            @org.springframework.beans.factory.annotation.Value("${relais.jitsi.domain:}") String jitsiDomain) throws Exception {
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         AuthenticationManager bearer = authentication -> tokens
@@ -73,7 +74,7 @@ public class SecurityConfig {
                         .requireCsrfProtectionMatcher(cookieAuthenticatedUnsafe))
                 .cors(cors -> cors.disable())
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties, jitsiDomain)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "geolocation=(), payment=(), usb=(), camera=(self), microphone=(self), display-capture=(self)")))
@@ -119,12 +120,19 @@ public class SecurityConfig {
     }
 
     /** The web client's own scripts and styles, its WebSocket, and Jitsi meetings in frames. */
-    static String contentSecurityPolicy(SecurityProperties properties) {
+    static String contentSecurityPolicy(SecurityProperties properties, String jitsiDomain) {
         List<String> frames = new ArrayList<>(List.of("'self'"));
         frames.addAll(properties.frameSources());
+        List<String> scripts = new ArrayList<>(List.of("'self'"));
+        if (jitsiDomain != null && !jitsiDomain.isBlank()) {
+            // The meeting page loads Jitsi's IFrame API script from the party's Jitsi, and embeds its rooms.
+            String jitsi = "https://" + jitsiDomain.strip();
+            scripts.add(jitsi);
+            if (!frames.contains(jitsi)) frames.add(jitsi);
+        }
         List<String> forms = new ArrayList<>(List.of("'self'"));
         if (properties.oidc().enabled()) forms.add(origin(properties.oidc().issuerUri()));
-        return "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data: blob:; "
+        return "default-src 'self'; script-src " + String.join(" ", scripts) + "; connect-src 'self'; img-src 'self' data: blob:; "
                 + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; media-src 'self' blob:; "
                 + "frame-src " + String.join(" ", frames) + "; frame-ancestors 'none'; object-src 'none'; "
                 + "base-uri 'self'; form-action " + String.join(" ", forms);
