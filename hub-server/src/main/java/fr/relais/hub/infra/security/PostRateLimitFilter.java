@@ -37,7 +37,7 @@ class PostRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth instanceof UserAuthentication user) {
-            OptionalLong wait = limits.tryPost(user.user().id());
+            OptionalLong wait = limits.tryPost(user.user());
             if (wait.isPresent()) {
                 response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
                 problems.write(response, ErrorCode.RATE_LIMITED, "Too many messages; slow down");

@@ -54,6 +54,12 @@ public class RateLimits {
         return buckets.take("posts", key(userId), () -> simple(limits.postsPerMinute(), Duration.ofMinutes(1)));
     }
 
+    /** Bots have their own, larger budget (a relay run posts in 102 channels). */
+    public OptionalLong tryPost(fr.relais.hub.identity.User user) {
+        if (!user.isBot()) return tryPost(user.id());
+        return buckets.take("bot-posts", key(user.id()), () -> simple(limits.botPostsPerMinute(), Duration.ofMinutes(1)));
+    }
+
     private BucketConfiguration accountLimit() {
         return simple(limits.loginFailuresPerAccount(), limits.loginLockout());
     }

@@ -32,7 +32,7 @@ public record SecurityProperties(String tokenSecret, Duration tokenTtl, List<Str
         if (invitationTtl == null) invitationTtl = Duration.ofDays(7);
         if (passwordResetTtl == null) passwordResetTtl = Duration.ofHours(24);
         if (oidc == null) oidc = new Oidc(null, null, null, null, null, null, null, null, null, null, null);
-        if (rateLimits == null) rateLimits = new RateLimits(0, null, 0, 0, 0);
+        if (rateLimits == null) rateLimits = new RateLimits(0, null, 0, 0, 0, 0);
         frameSources = frameSources == null ? List.of() : frameSources.stream().filter(f -> !f.isBlank()).toList();
     }
 
@@ -78,15 +78,17 @@ public record SecurityProperties(String tokenSecret, Duration tokenTtl, List<Str
      * @param loginAttemptsPerMinute  login attempts (any account) from one address per minute
      * @param tokensPerHour           personal access tokens and invitations one user may create per hour
      * @param postsPerMinute          messages one user may post over REST per minute (STOMP SEND has its own per-connection limit)
+     * @param botPostsPerMinute       the same for bot accounts: bots relay to 102 channels at once, so they get their own limit
      */
     public record RateLimits(int loginFailuresPerAccount, Duration loginLockout, int loginAttemptsPerMinute,
-                             int tokensPerHour, int postsPerMinute) {
+                             int tokensPerHour, int postsPerMinute, int botPostsPerMinute) {
         public RateLimits {
             if (loginFailuresPerAccount <= 0) loginFailuresPerAccount = 5;
             if (loginLockout == null) loginLockout = Duration.ofMinutes(15);
             if (loginAttemptsPerMinute <= 0) loginAttemptsPerMinute = 30;
             if (tokensPerHour <= 0) tokensPerHour = 30;
             if (postsPerMinute <= 0) postsPerMinute = 120;
+            if (botPostsPerMinute <= 0) botPostsPerMinute = 1200;
         }
     }
 }

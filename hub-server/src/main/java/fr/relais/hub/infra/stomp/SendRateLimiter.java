@@ -9,7 +9,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
-/** A token bucket per WebSocket connection for SEND frames: one flooding connection cannot starve the others. */
+/**
+ * A token bucket per WebSocket connection for SEND frames: one flooding connection cannot starve the
+ * others. Bot connections have their own (larger) limit.
+ */
 @Component
 class SendRateLimiter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -19,10 +22,11 @@ class SendRateLimiter {
         this.limits = limits;
     }
 
-    boolean tryAcquire(String sessionId) {
+    boolean tryAcquire(String sessionId, boolean bot) {
+        int burst = bot ? limits.botSendsBurst() : limits.sendsBurst();
+        int rate = bot ? limits.botSendsPerSecond() : limits.sendsPerSecond();
         return buckets.computeIfAbsent(sessionId, id -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limits.sendsBurst())
-                        .refillGreedy(limits.sendsPerSecond(), Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(rate, Duration.ofSeconds(1)).build())
                 .build()).tryConsume(1);
     }
 

@@ -69,7 +69,7 @@ class StompGate implements ChannelInterceptor {
             }
             return message;
         }
-        if (!rateLimiter.tryAcquire(accessor.getSessionId())) {
+        if (!rateLimiter.tryAcquire(accessor.getSessionId(), user.isBot())) {
             errors.send(user, accessor.getSessionId(), ErrorCode.RATE_LIMITED,
                     "Too many messages from this connection; slow down", accessor.getReceipt(), null, destination);
             return null;
