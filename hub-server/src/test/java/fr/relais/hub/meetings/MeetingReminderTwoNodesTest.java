@@ -1,5 +1,6 @@
 package fr.relais.hub.meetings;
 
+import fr.relais.hub.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

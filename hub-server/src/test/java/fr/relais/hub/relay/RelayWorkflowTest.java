@@ -1,5 +1,6 @@
 package fr.relais.hub.relay;
 
+import fr.relais.hub.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.bots.relay.RelayBot;

@@ -1,5 +1,6 @@
 package fr.relais.hub.supportline;
 
+import fr.relais.hub.support.MutableClock;
 import static fr.relais.hub.supportline.SupportDesk.is;
 import static fr.relais.hub.supportline.SupportDesk.list;
 import static org.assertj.core.api.Assertions.assertThat;

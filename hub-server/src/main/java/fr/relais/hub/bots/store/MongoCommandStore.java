@@ -1,5 +1,6 @@
 package fr.relais.hub.bots.store;
 
+import fr.relais.hub.infra.mongo.JsonDocuments;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 

@@ -1,4 +1,4 @@
-package fr.relais.hub.relay.store;
+package fr.relais.hub.infra.mongo;
 
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * compare in time are stored a second time as BSON dates under a {@code q_} name, because ISO strings
  * with different fraction lengths do not sort as instants.
  */
-final class JsonDocuments {
+public final class JsonDocuments {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
@@ -19,17 +19,17 @@ final class JsonDocuments {
     private JsonDocuments() {
     }
 
-    static Document toDocument(String id, Object record) {
+    public static Document toDocument(String id, Object record) {
         Document d = Document.parse(JSON.writeValueAsString(record));
         d.put("_id", id);
         return d;
     }
 
-    static <T> T fromDocument(Document d, Class<T> type) {
+    public static <T> T fromDocument(Document d, Class<T> type) {
         return JSON.readValue(d.toJson(RELAXED), type);
     }
 
-    static boolean isDuplicate(com.mongodb.MongoWriteException e) {
+    public static boolean isDuplicate(com.mongodb.MongoWriteException e) {
         return com.mongodb.ErrorCategory.fromErrorCode(e.getCode()) == com.mongodb.ErrorCategory.DUPLICATE_KEY;
     }
 }
