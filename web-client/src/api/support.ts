@@ -139,10 +139,11 @@ export interface QueueCounts {
   queues: Record<string, QueueCount>;
 }
 
+/** Null figures are left out of the JSON by the hub: absent means "no sample". */
 export interface Times {
   count: number;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
+  medianSeconds?: number | null;
+  p90Seconds?: number | null;
 }
 
 export interface Figures {
@@ -150,7 +151,7 @@ export interface Figures {
   resolved: number;
   firstResponse: Times;
   resolution: Times;
-  satisfaction: { count: number; average: number | null; distribution: Record<string, number> };
+  satisfaction: { count: number; average?: number | null; distribution: Record<string, number> };
 }
 
 export interface MetricsReport {

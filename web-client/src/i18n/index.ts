@@ -1,10 +1,18 @@
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
+import { meetingsEn } from './meetings.en';
+import { meetingsFr } from './meetings.fr';
+import { supportEn } from './support.en';
+import { supportFr } from './support.fr';
 
 export type Language = 'fr' | 'en';
 export type { MessageKey };
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
+// Feature catalogues (support line, meetings) are kept in their own files and merged here.
+const catalogues: Record<Language, Record<string, string>> = {
+  fr: { ...fr, ...supportFr, ...meetingsFr },
+  en: { ...en, ...supportEn, ...meetingsEn },
+};
 
 /** French unless the user chose English, or the browser prefers English and no choice was made. */
 export function pickLanguage(saved: string | null, browserLanguages: readonly string[]): Language {
@@ -19,7 +27,7 @@ export class I18n {
   /** The message for `key` with `{name}` placeholders filled; unknown keys fall back to French, then the key. */
   t = (key: string, params: Record<string, string | number> = {}): string => {
     const template = (catalogues[this.language] as Record<string, string>)[key]
-      ?? (fr as Record<string, string>)[key] ?? key;
+      ?? catalogues.fr[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   };
 

@@ -1,4 +1,6 @@
 import { ApiError } from '../api/errors';
+import { MeetingsApi } from '../api/meetings';
+import { SupportApi } from '../api/support';
 import type { LiveConnection } from '../api/live';
 import type { RestClient } from '../api/rest';
 import type {
@@ -7,6 +9,8 @@ import type {
 import { checkUpload } from './files';
 import { PendingQueue, type KeyValueStore, type Outgoing } from './pending';
 import { routeFrame } from './router';
+import { MeetingsModel } from './meetings/model';
+import { SupportModel } from './support/model';
 import { Timeline, catchUp, type Applied } from './timeline';
 import { TypingTracker } from './typing';
 import { UnreadCounter } from './unread';
@@ -53,6 +57,10 @@ export class AppModel {
   typing = new TypingTracker('');
   joined: Set<string>;
   muted: Set<string>;
+  /** The support line's view model (tickets to HQ), once signed in. */
+  support: SupportModel | null = null;
+  /** Meetings (video) and live sessions, once signed in. */
+  meetings: MeetingsModel | null = null;
   version = 0;
 
   private readonly listeners = new Set<() => void>();
@@ -89,6 +97,8 @@ export class AppModel {
         this.presence.set(p.userId, p.status);
         this.changed();
       },
+      support: (e, destination) => this.support?.onFrame(e, destination),
+      meetings: (e, destination) => this.meetings?.onFrame(e, destination),
     });
   }
 
@@ -109,6 +119,12 @@ export class AppModel {
     this.me = await this.rest.me();
     this.unread = new UnreadCounter(this.me.id);
     this.typing = new TypingTracker(this.me.id);
+    this.support = new SupportModel(new SupportApi(this.rest), this.live, this.me);
+    this.support.subscribe(() => this.changed());
+    void this.support.start();
+    this.meetings = new MeetingsModel(new MeetingsApi(this.rest), this.live, this.me);
+    this.meetings.subscribe(() => this.changed());
+    void this.meetings.start();
     await this.reloadChannels();
     this.rest.fileLimits().then((l) => { this.limits = l; }).catch(() => {});
     const first = this.sidebar()[0];
@@ -133,6 +149,8 @@ export class AppModel {
       await this.reloadChannels();
       await Promise.all([...this.timelines.values()].filter((t) => t.loaded).map((t) => this.resync(t)));
       this.everConnected = true;
+      void this.support?.onConnected();
+      void this.meetings?.onConnected();
       this.live.publish('/app/presence', { status: 'online' });
       this.markActiveRead();
       await this.flushPending();

@@ -1,3 +1,5 @@
+import { LIVE_TYPES, MEETING_EVENT_TYPES, type LiveFrame } from '../api/meetings';
+import type { SupportFrame } from '../api/support';
 import type { ChannelEvent, ErrorEvent, PersonalNotification, PresenceEvent, TypingEvent } from '../api/types';
 
 export interface EventHandlers {
@@ -6,6 +8,10 @@ export interface EventHandlers {
   notification(event: PersonalNotification): void;
   error(event: ErrorEvent): void;
   presence(event: PresenceEvent): void;
+  /** Support line: ticket events and viewers (/topic/support.*), and support.mention notifications. */
+  support?(event: SupportFrame, destination: string): void;
+  /** Meetings and live sessions: /topic/live.<channelId>, and meeting.* events of the personal queue. */
+  meetings?(event: LiveFrame, destination: string): void;
 }
 
 const CHANNEL_EVENT_TYPES = new Set(['message.created', 'message.updated', 'message.deleted', 'reaction.changed']);
@@ -24,6 +30,17 @@ export function routeFrame(destination: string, body: string, handlers: EventHan
     if (event.type === 'typing') handlers.typing(event as TypingEvent);
     else if (event.type && CHANNEL_EVENT_TYPES.has(event.type)) handlers.channelEvent(event as ChannelEvent);
     else return false;
+    return true;
+  }
+  if (destination.startsWith('/topic/support.') || (destination.endsWith('/queue/events') && event.type === 'support.mention')) {
+    if (!handlers.support || typeof event.type !== 'string') return false;
+    handlers.support(event as SupportFrame, destination);
+    return true;
+  }
+  if ((destination.startsWith('/topic/live.') && (LIVE_TYPES.has(event.type ?? '') || MEETING_EVENT_TYPES.has(event.type ?? '')))
+    || (destination.endsWith('/queue/events') && MEETING_EVENT_TYPES.has(event.type ?? ''))) {
+    if (!handlers.meetings) return false;
+    handlers.meetings(event as LiveFrame, destination);
     return true;
   }
   if (destination === '/topic/presence' && event.type === 'presence') {

@@ -6,6 +6,7 @@ import { Composer } from './Composer';
 import { Icon } from './Icon';
 import { useT, useUi } from './context';
 import { MessageItem, PendingItem } from './MessageItem';
+import { ChannelLiveBar } from './meetings/ChannelLiveBar';
 import { channelLabel } from './Shell';
 
 export function ChannelPane(props: { model: AppModel; channel: ChannelSummary; onBack: () => void }) {
@@ -69,6 +70,7 @@ export function ChannelPane(props: { model: AppModel; channel: ChannelSummary; o
         <button type="button" class="icon" aria-pressed={muted} aria-label={muted ? t('channel.unmute') : t('channel.mute')}
           onClick={() => model.toggleMute(channel.id)}><Icon name={muted ? 'bellOff' : 'bell'} /></button>
       </header>
+      <ChannelLiveBar model={model} channelId={channel.id} />
       <div class="messages" id="messages" ref={list} tabIndex={0} role="log" aria-label={channelLabel(channel)}
         onScroll={(e) => {
           const el = e.currentTarget;

@@ -16,6 +16,14 @@ const paths: Record<string, string> = {
   send: 'M4 12l16-8l-6 16l-3-7z',
   close: 'M6 6l12 12 M18 6L6 18',
   lock: 'M6 11h12v9H6z M8 11V8a4 4 0 0 1 8 0v3',
+  lifebuoy: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8z M5.6 5.6l3.6 3.6 M14.8 14.8l3.6 3.6 M18.4 5.6l-3.6 3.6 M9.2 14.8l-3.6 3.6',
+  eye: 'M2 12s4-7 10-7s10 7 10 7s-4 7-10 7S2 12 2 12z M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6z',
+  clock: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 7v5l3 2',
+  chart: 'M4 20V4 M4 20h16 M8 16v-5 M12 16V8 M16 16v-3',
+  video: 'M3 7h12v10H3z M15 10l6-3v10l-6-3',
+  calendar: 'M4 6h16v14H4z M4 10h16 M8 3v5 M16 3v5',
+  copy: 'M9 9h11v11H9z M5 15H4V4h11v1',
+  broadcast: 'M12 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M8.5 8.5a5 5 0 0 0 0 7 M15.5 8.5a5 5 0 0 1 0 7 M5.6 5.6a9 9 0 0 0 0 12.8 M18.4 5.6a9 9 0 0 1 0 12.8',
 };
 
 export function Icon(props: { name: keyof typeof paths | string; size?: number }) {

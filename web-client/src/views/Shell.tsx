@@ -6,6 +6,9 @@ import { ChannelPane } from './ChannelPane';
 import { useModel, useT, useUi } from './context';
 import { SidePanel } from './Panels';
 import { LanguageSwitch } from './Root';
+import { MeetingsArea } from './meetings/MeetingsArea';
+import { useMeetingsRoute } from './meetings/route';
+import { SupportArea } from './support/SupportArea';
 
 export function Shell(props: { model: AppModel }) {
   const model = useModel(props.model);
@@ -13,21 +16,39 @@ export function Shell(props: { model: AppModel }) {
   const [mobileList, setMobileList] = useState(!model.activeId);
   const panelOpen = model.panel.kind !== 'none';
   const active = model.channel(model.activeId);
+  const supportShown = !!model.support?.shown;
+  const meetingsShown = !!model.meetings?.shown && !supportShown;
+  useMeetingsRoute(model, () => setMobileList(false));
   useEffect(() => {
     const title = model.unread.totals(model.sidebar().map((c) => c.id));
     document.title = `${title.mentions > 0 ? `(${title.mentions}) ` : title.unread > 0 ? '• ' : ''}${active ? channelLabel(active) + ' · ' : ''}Relais`;
   });
   function choose(id: string) {
     setMobileList(false);
+    model.support?.leave();
+    model.meetings?.leave();
     void model.open(id);
+  }
+  function openSupport() {
+    setMobileList(false);
+    model.meetings?.leave();
+    void model.support?.enter();
+  }
+  function openMeetings() {
+    setMobileList(false);
+    model.support?.leave();
+    void model.meetings?.enter({ kind: 'list' });
   }
   return (
     <div class={`shell ${mobileList ? 'mobile-list' : 'mobile-channel'} ${panelOpen ? 'with-panel' : ''}`}>
-      <a class="skip" href="#messages">{t('nav.skip')}</a>
+      <a class="skip" href={supportShown ? '#support-main' : meetingsShown ? '#meetings-main' : '#messages'}>
+        {supportShown ? t('support.skip') : meetingsShown ? t('meetings.skip') : t('nav.skip')}</a>
       <ConnectionBanner model={model} />
-      <Sidebar model={model} onChoose={choose} />
-      <main class="main" aria-label={active ? channelLabel(active) : t('nav.channels')}>
-        {active ? <ChannelPane model={model} channel={active} onBack={() => setMobileList(true)} />
+      <Sidebar model={model} onChoose={choose} onSupport={openSupport} onMeetings={openMeetings} />
+      <main class="main" aria-label={supportShown ? t('support.title') : meetingsShown ? t('meetings.title') : active ? channelLabel(active) : t('nav.channels')}>
+        {supportShown ? <SupportArea model={model} onBack={() => setMobileList(true)} />
+          : meetingsShown ? <MeetingsArea model={model} onBack={() => setMobileList(true)} />
+          : active ? <ChannelPane model={model} channel={active} onBack={() => setMobileList(true)} />
           : <p class="empty">{t('channel.choose')}</p>}
       </main>
       {panelOpen && <SidePanel model={model} onJump={() => setMobileList(false)} />}
@@ -55,7 +76,7 @@ export function channelLabel(c: ChannelSummary): string {
   return c.kind === 'DIRECT' ? c.name : `# ${c.name}`;
 }
 
-function Sidebar(props: { model: AppModel; onChoose: (id: string) => void }) {
+function Sidebar(props: { model: AppModel; onChoose: (id: string) => void; onSupport: () => void; onMeetings: () => void }) {
   const { model } = props;
   const t = useT();
   const ui = useUi();
@@ -97,6 +118,20 @@ function Sidebar(props: { model: AppModel; onChoose: (id: string) => void }) {
       <div class="sidebar-actions">
         <button type="button" onClick={() => model.showPanel({ kind: 'browse' })}><Icon name="hash" size={16} /> {t('nav.browse')}</button>
         <button type="button" onClick={() => model.showPanel({ kind: 'newDm' })}><Icon name="mail" size={16} /> {t('nav.newDm')}</button>
+        {model.meetings && (
+          <button type="button" class="meetings-entry" aria-current={model.meetings.shown && !model.support?.shown ? 'page' : undefined} onClick={props.onMeetings}>
+            <Icon name="video" size={16} /> {t('meetings.nav')}
+            {model.meetings.nowLive.all().length > 0 && <span class="badge" aria-hidden="true">{model.meetings.nowLive.all().length}</span>}
+            {model.meetings.nowLive.all().length > 0 && <span class="visually-hidden">{t('meetings.navLive', { count: model.meetings.nowLive.all().length })}</span>}
+          </button>
+        )}
+        {model.support?.available && (
+          <button type="button" class="support-entry" aria-current={model.support.shown ? 'page' : undefined} onClick={props.onSupport}>
+            <Icon name="lifebuoy" size={16} /> {t('support.nav')}
+            {model.support.counts && model.support.counts.active > 0 && <span class="badge" aria-hidden="true">{model.support.counts.active}</span>}
+            {model.support.counts && <span class="visually-hidden">{t('support.navActive', { count: model.support.counts.active })}</span>}
+          </button>
+        )}
         {notifications && <button type="button" onClick={() => void Notification.requestPermission().then(() => model.changed())}><Icon name="bell" size={16} /> {t('nav.notifications')}</button>}
       </div>
       <footer class="sidebar-foot">
@@ -117,18 +152,21 @@ function ChannelItem(props: { model: AppModel; channel: ChannelSummary; onChoose
   const muted = model.muted.has(c.id);
   const other = c.kind === 'DIRECT' ? c.memberIds.find((id) => id !== model.me?.id) : undefined;
   const status = other ? model.presence.get(other) ?? 'offline' : undefined;
+  const live = !!model.meetings?.isChannelLive(c.id);
   const label = [c.kind === 'DIRECT' ? c.name : c.name,
     status ? t(`presence.${status}`) : '',
+    live ? t('meetings.live') : '',
     counts.unread > 0 && !muted ? t('nav.unread', { count: counts.unread }) : '',
     counts.mentions > 0 ? t('nav.mentions', { count: counts.mentions }) : '',
     muted ? t('nav.muted') : ''].filter(Boolean).join(', ');
   return (
     <li>
-      <button type="button" class={`channel-item ${model.activeId === c.id ? 'active' : ''} ${counts.unread > 0 && !muted ? 'unread' : ''} ${muted ? 'muted' : ''}`}
-        aria-current={model.activeId === c.id ? 'page' : undefined} aria-label={label} data-channel={c.id}
+      <button type="button" class={`channel-item ${model.activeId === c.id && !model.support?.shown && !model.meetings?.shown ? 'active' : ''} ${counts.unread > 0 && !muted ? 'unread' : ''} ${muted ? 'muted' : ''}`}
+        aria-current={model.activeId === c.id && !model.support?.shown && !model.meetings?.shown ? 'page' : undefined} aria-label={label} data-channel={c.id}
         onClick={() => props.onChoose(c.id)}>
         {status ? <span class={`dot ${status}`} aria-hidden="true" /> : <span class="hash" aria-hidden="true">{c.kind === 'PRIVATE' ? <Icon name="lock" size={14} /> : '#'}</span>}
         <span class="name">{c.name}</span>
+        {live && <span class="live-dot" aria-hidden="true" data-testid="channel-live">{t('meetings.live')}</span>}
         {counts.mentions > 0 && <span class="badge mention" aria-hidden="true">@{counts.mentions > 99 ? '99+' : counts.mentions}</span>}
         {counts.unread > 0 && !muted && counts.mentions === 0 && <span class="badge" aria-hidden="true">{counts.unread > 99 ? '99+' : counts.unread}</span>}
       </button>

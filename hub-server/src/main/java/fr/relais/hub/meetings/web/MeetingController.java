@@ -217,7 +217,7 @@ class MeetingController {
 
     static java.util.function.Function<String, String> pageUrl() {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return id -> base + "/meetings/" + id;
+        return id -> base + "/#/meetings/" + id; // the web client routes by fragment
     }
 
     private MeetingResponse view(User me, Meeting m) {
