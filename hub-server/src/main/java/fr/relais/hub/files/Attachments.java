@@ -28,7 +28,11 @@ public class Attachments {
     private final FileLimits limits;
     private final StorageDurability durability;
 
-    Attachments(FileStore store, ChannelAccess access, FileLimits limits, StorageDurability durability) {
+    private final java.util.List<FileAccessRule> rules;
+
+    Attachments(FileStore store, ChannelAccess access, FileLimits limits, StorageDurability durability,
+                java.util.List<FileAccessRule> rules) {
+        this.rules = rules;
         this.store = store;
         this.access = access;
         this.limits = limits;
@@ -70,10 +74,14 @@ public class Attachments {
         }
     }
 
-    /** The file if the user may download it: its uploader, or a reader of the channel it was sent to. */
+    /**
+     * The file if the user may download it: its uploader, a reader of the channel it was sent to, or
+     * someone a feature's {@link FileAccessRule} lets in (e.g. the people who may see a support ticket).
+     */
     public StoredFile requireReadable(User user, String fileId) {
         StoredFile file = store.find(fileId).orElseThrow(Attachments::notFound);
         if (file.uploaderId().equals(user.id())) return file;
+        if (rules.stream().anyMatch(rule -> rule.allows(user, file))) return file;
         if (file.channelId() == null) throw notFound();
         try {
             access.requireRead(user, file.channelId());

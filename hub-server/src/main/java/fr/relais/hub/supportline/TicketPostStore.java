@@ -16,6 +16,9 @@ public interface TicketPostStore {
     /** A ticket's posts, oldest first; internal notes only when {@code includeInternal}. */
     List<TicketPost> list(String ticketId, boolean includeInternal, int limit);
 
+    /** Ids of tickets with a post carrying this attachment; internal notes only when {@code includeInternal}. */
+    Set<String> ticketIdsWithAttachment(String fileId, boolean includeInternal);
+
     /** Ids of tickets with a post containing {@code text} (case-insensitive); notes only when {@code includeInternal}. */
     Set<String> ticketIdsMatching(String text, boolean includeInternal, int limit);
 }

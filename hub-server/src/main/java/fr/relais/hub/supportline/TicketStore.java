@@ -16,6 +16,9 @@ public interface TicketStore {
 
     Optional<Ticket> findById(String id);
 
+    /** Ids of tickets opened with this attachment. */
+    java.util.Set<String> idsWithAttachment(String fileId);
+
     /**
      * Writes {@code next} only if the stored ticket is still at {@code next.version() - 1}: one atomic
      * conditional write, so of two concurrent changes computed from the same version exactly one lands.

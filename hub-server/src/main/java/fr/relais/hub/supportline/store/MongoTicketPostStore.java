@@ -66,6 +66,15 @@ class MongoTicketPostStore implements TicketPostStore {
     }
 
     @Override
+    public Set<String> ticketIdsWithAttachment(String fileId, boolean includeInternal) {
+        Bson match = eq("attachments.id", fileId);
+        Bson filter = includeInternal ? match : and(match, eq("visibility", TicketPost.Visibility.PUBLIC.name()));
+        Set<String> ids = new LinkedHashSet<>();
+        posts.find(filter).projection(Projections.include("ticketId")).limit(20).forEach(d -> ids.add(d.getString("ticketId")));
+        return ids;
+    }
+
+    @Override
     public Set<String> ticketIdsMatching(String text, boolean includeInternal, int limit) {
         Bson match = regex("text", MongoTicketStore.literal(text), "i");
         Bson filter = includeInternal ? match : and(match, eq("visibility", TicketPost.Visibility.PUBLIC.name()));

@@ -85,6 +85,14 @@ class MongoTicketStore implements TicketStore {
     }
 
     @Override
+    public java.util.Set<String> idsWithAttachment(String fileId) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        tickets.find(eq("attachments.id", fileId)).projection(com.mongodb.client.model.Projections.include("_id")).limit(20)
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    @Override
     public Optional<Ticket> findById(String id) {
         return Optional.ofNullable(tickets.find(eq("_id", id)).first()).map(TicketDocuments::toTicket);
     }

@@ -65,7 +65,8 @@ class TicketController {
 
     record ConfigResponse(List<SupportProperties.Category> categories, List<String> queues, List<String> urgencies,
                           List<String> statuses, Map<String, TargetResponse> targets, long reopenWindowSeconds,
-                          long autoCloseAfterSeconds, boolean canOpen, boolean staff) {
+                          long autoCloseAfterSeconds, boolean canOpen, boolean staff, double warnRatio,
+                          int maxTextChars) {
     }
 
     record TargetResponse(long firstResponseSeconds, long resolutionSeconds) {
@@ -82,7 +83,7 @@ class TicketController {
                 Arrays.stream(fr.relais.hub.supportline.Priority.values()).map(p -> p.wireName()).toList(),
                 Arrays.stream(TicketStatus.values()).map(TicketStatus::wireName).toList(), targets,
                 properties.reopenWindow().toSeconds(), properties.autoCloseAfter().toSeconds(),
-                access.isRequesterSide(me), access.isStaff(me));
+                access.isRequesterSide(me), access.isStaff(me), properties.warnRatio(), properties.maxTextChars());
     }
 
     record OpenTicketRequest(String subject, String description, String category, String urgency, List<String> attachmentIds) {
