@@ -80,7 +80,9 @@ TICKS_AFTER="$(hub_cpu_ticks)"
 
 awk -v t="$((TICKS_AFTER - TICKS_BEFORE))" -v hz="$CLK_TCK" \
   'BEGIN { printf "hub CPU over the whole bench run (connections, warm-ups and drains included): %.1f s\n", t / hz }' >&2
-if grep -qiE 'exception|error' "$DATA_DIR/hub.log"; then
-  echo "the hub log mentions errors or exceptions (KEEP_DATA=1 to keep it); first ones:" >&2
-  grep -iE 'exception|error' "$DATA_DIR/hub.log" | head -n 10 >&2
+# ERROR-level lines and stack traces only: Spring's periodic stats line says "0 transport error".
+PROBLEMS='^[0-9][-0-9T:.Z]* +ERROR |Exception'
+if grep -qE "$PROBLEMS" "$DATA_DIR/hub.log"; then
+  echo "the hub logged errors (KEEP_DATA=1 keeps the log); first ones:" >&2
+  grep -E "$PROBLEMS" "$DATA_DIR/hub.log" | head -n 10 >&2
 fi

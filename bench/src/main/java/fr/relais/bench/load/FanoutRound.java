@@ -39,7 +39,8 @@ public final class FanoutRound {
     }
 
     public RoundResult run(RoundStats round) throws InterruptedException {
-        RoundSchedule schedule = RoundSchedule.startingIn(START_DELAY, options.warmup(), options.duration());
+        Duration warmup = round.index() == 0 ? options.warmup().plus(options.prewarm()) : options.warmup();
+        RoundSchedule schedule = RoundSchedule.startingIn(START_DELAY, warmup, options.duration());
         List<Thread> senders = new ArrayList<>();
         for (Publisher publisher : publishers) {
             senders.add(Thread.ofPlatform().name("publisher-" + senders.size()).start(() -> publisher.run(round, schedule)));

@@ -10,6 +10,9 @@ import java.util.List;
  * @param rates              offered publish rates in messages per second, one round each
  * @param subscriberAccounts member accounts the subscriber connections share; 0 means all
  *                           connections use the admin account
+ * @param prewarm            extra warm-up before the first rate only: a freshly started hub
+ *                           spends its first minute compiling (JIT), which would be billed
+ *                           to the first measured window
  * @param serverPid          hub process whose CPU time is measured, or 0 to skip that measure
  * @param clientThreads      threads running the WebSocket callbacks of all bench connections
  */
@@ -24,6 +27,7 @@ public record BenchOptions(
         String subscriberPassword,
         int publishers,
         List<Integer> rates,
+        Duration prewarm,
         Duration warmup,
         Duration duration,
         Duration drainTimeout,

@@ -23,6 +23,8 @@ public final class BenchOptionsParser {
               --subscriber-password P    password of the bench accounts (default Bench-Relais-2025!)
               --publishers N             publishing connections (default 1)
               --rate R[,R...]            offered msg/s in total, one round per value (default 200)
+              --prewarm D                extra unmeasured warm-up before the first rate, for the
+                                         hub's JIT after a fresh start (default 0s; 60s advised)
               --warmup D                 per round, not measured (default 5s)
               --duration D               measured window per round (default 30s)
               --drain D                  max wait for late deliveries after a round (default 15s)
@@ -62,6 +64,7 @@ public final class BenchOptionsParser {
                 options.text("subscriber-password", "Bench-Relais-2025!"),
                 options.positive("publishers", 1),
                 options.rates("rate", List.of(200)),
+                options.duration("prewarm", Duration.ZERO),
                 options.duration("warmup", Duration.ofSeconds(5)),
                 options.duration("duration", Duration.ofSeconds(30)),
                 options.duration("drain", Duration.ofSeconds(15)),

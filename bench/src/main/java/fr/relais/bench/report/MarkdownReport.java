@@ -14,11 +14,13 @@ public final class MarkdownReport {
     public static void print(PrintStream out, BenchOptions options, List<RoundResult> results) {
         out.println();
         out.printf(Locale.ROOT, "Channel `%s`, %d subscriber connections over %s, %d publisher(s), %d-char texts, "
-                        + "%s warm-up + %s measured per rate%s.%n",
+                        + "%s warm-up + %s measured per rate%s%s.%n",
                 options.channelId(), results.isEmpty() ? 0 : results.getFirst().subscribers(),
                 options.subscriberAccounts() == 0 ? "the admin account" : options.subscriberAccounts() + " accounts",
                 options.publishers(), options.textLength(), seconds(options.warmup().toMillis()),
-                seconds(options.duration().toMillis()), options.receipts() ? ", every SEND with a receipt" : "");
+                seconds(options.duration().toMillis()),
+                options.prewarm().isZero() ? "" : " (" + seconds(options.prewarm().toMillis()) + " more before the first)",
+                options.receipts() ? ", every SEND with a receipt" : "");
         out.println();
         out.println("| offered msg/s | sent | deliveries/s | latency p50 / p99 / p99.9 / max (ms) | lost | duplicates "
                 + "| seq regressions | hub CPU (s) | deliveries per hub CPU-s | bench CPU (s) | other CPU (s) |");

@@ -13,11 +13,12 @@ class BenchOptionsParserTest {
     void readsRatesDurationsAndSwitches() {
         BenchOptions options = BenchOptionsParser.parse(new String[] {
                 "--url", "http://localhost:9090", "--admin-password", "pw", "--subscribers", "10",
-                "--rate", "50, 100,200", "--duration", "20s", "--warmup", "500ms", "--receipts"});
+                "--rate", "50, 100,200", "--duration", "20s", "--warmup", "500ms", "--prewarm", "1m", "--receipts"});
 
         assertThat(options.rates()).containsExactly(50, 100, 200);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.warmup()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.prewarm()).isEqualTo(Duration.ofMinutes(1));
         assertThat(options.receipts()).isTrue();
         assertThat(options.subscribers()).isEqualTo(10);
         assertThat(options.webSocketUri()).isEqualTo(URI.create("ws://localhost:9090/ws"));
