@@ -2,16 +2,18 @@ import { en } from './en';
 import { fr, type MessageKey } from './fr';
 import { meetingsEn } from './meetings.en';
 import { meetingsFr } from './meetings.fr';
+import { relayEn } from './relay.en';
+import { relayFr } from './relay.fr';
 import { supportEn } from './support.en';
 import { supportFr } from './support.fr';
 
 export type Language = 'fr' | 'en';
 export type { MessageKey };
 
-// Feature catalogues (support line, meetings) are kept in their own files and merged here.
+// Feature catalogues (support line, meetings, relay) are kept in their own files and merged here.
 const catalogues: Record<Language, Record<string, string>> = {
-  fr: { ...fr, ...supportFr, ...meetingsFr },
-  en: { ...en, ...supportEn, ...meetingsEn },
+  fr: { ...fr, ...supportFr, ...meetingsFr, ...relayFr },
+  en: { ...en, ...supportEn, ...meetingsEn, ...relayEn },
 };
 
 /** French unless the user chose English, or the browser prefers English and no choice was made. */

@@ -1,4 +1,6 @@
+import { BotsApi, type SlashCommand } from '../api/bots';
 import { ApiError } from '../api/errors';
+import { RelayApi } from '../api/relay';
 import { MeetingsApi } from '../api/meetings';
 import { SupportApi } from '../api/support';
 import type { LiveConnection } from '../api/live';
@@ -10,6 +12,8 @@ import { checkUpload } from './files';
 import { PendingQueue, type KeyValueStore, type Outgoing } from './pending';
 import { routeFrame } from './router';
 import { MeetingsModel } from './meetings/model';
+import { invokedCommand } from './relay/commands';
+import { RelayModel } from './relay/model';
 import { SupportModel } from './support/model';
 import { Timeline, catchUp, type Applied } from './timeline';
 import { TypingTracker } from './typing';
@@ -45,7 +49,7 @@ export class AppModel {
   connection: 'connecting' | 'online' | 'offline' = 'offline';
   everConnected = false;
   presence = new Map<string, string>();
-  notice: { key: string; detail?: string } | null = null;
+  notice: { key: string; detail?: string; params?: Record<string, string> } | null = null;
   searchResults: Message[] | null = null;
   pins: Message[] | null = null;
   highlightId: string | null = null;
@@ -61,6 +65,10 @@ export class AppModel {
   support: SupportModel | null = null;
   /** Meetings (video) and live sessions, once signed in. */
   meetings: MeetingsModel | null = null;
+  /** Content relay (proposals, review, consigne boards) and the bots screen, once signed in. */
+  relay: RelayModel | null = null;
+  /** Registered slash commands (composer autocomplete), loaded when first needed. */
+  commands: SlashCommand[] | null = null;
   version = 0;
 
   private readonly listeners = new Set<() => void>();
@@ -75,6 +83,7 @@ export class AppModel {
   ) {
     this.pending = new PendingQueue(store);
     this.pending.onChange = () => this.changed();
+    this.pending.onRouted = () => this.setNotice('bots.commandSent');
     this.joined = new Set(JSON.parse(store.getItem('relais.joined') ?? '[]') as string[]);
     this.muted = new Set(JSON.parse(store.getItem('relais.muted') ?? '[]') as string[]);
     live.onState = (s) => {
@@ -99,6 +108,17 @@ export class AppModel {
       },
       support: (e, destination) => this.support?.onFrame(e, destination),
       meetings: (e, destination) => this.meetings?.onFrame(e, destination),
+      relay: (e) => {
+        if (e.type === 'webhook.failed') {
+          this.relay?.bots?.onFailed(e);
+          this.setNotice('bots.webhookFailed', e.lastError ?? undefined);
+        } else if (e.type === 'command.reply') {
+          // CHANNEL replies arrive as ordinary bot messages; CALLER ones are a note for this person only.
+          const reply = e.invocation.reply;
+          if (reply?.visibility === 'CALLER') this.notice = { key: 'bots.commandReply', params: { bot: e.bot.username, text: reply.text } };
+          this.changed();
+        } else this.relay?.onFrame(e);
+      },
     });
   }
 
@@ -125,6 +145,11 @@ export class AppModel {
     this.meetings = new MeetingsModel(new MeetingsApi(this.rest), this.live, this.me);
     this.meetings.subscribe(() => this.changed());
     void this.meetings.start();
+    if (!this.me.bot) {
+      this.relay = new RelayModel(new RelayApi(this.rest), this.live, this.me, new BotsApi(this.rest));
+      this.relay.subscribe(() => this.changed());
+      void this.relay.start();
+    }
     await this.reloadChannels();
     this.rest.fileLimits().then((l) => { this.limits = l; }).catch(() => {});
     const first = this.sidebar()[0];
@@ -151,6 +176,7 @@ export class AppModel {
       this.everConnected = true;
       void this.support?.onConnected();
       void this.meetings?.onConnected();
+      void this.relay?.onConnected();
       this.live.publish('/app/presence', { status: 'online' });
       this.markActiveRead();
       await this.flushPending();
@@ -328,6 +354,26 @@ export class AppModel {
     return item;
   }
 
+  /** Registered slash commands for the composer (loaded once; an empty list if the hub has none). */
+  loadCommands(): void {
+    if (this.commands || !this.relay?.bots) return;
+    this.commands = [];
+    new BotsApi(this.rest).commands().then((list) => { this.commands = list; this.changed(); }).catch(() => { this.commands = null; });
+  }
+
+  /**
+   * A text naming a registered slash command goes to its bot (`POST /channels/{id}/commands`) instead of
+   * the channel; false when the text is not one (the caller posts it as a message).
+   */
+  sendCommand(channelId: string, text: string, threadId?: string): boolean {
+    const command = threadId || !this.commands ? null : invokedCommand(this.commands, text);
+    if (!command || this.uploadsFor(channelId).length > 0) return false;
+    this.rest.request('POST', `/api/v1/channels/${encodeURIComponent(channelId)}/commands`, { text: text.trim(), clientCommandId: newClientMessageId() })
+      .then(() => this.setNotice('bots.commandSentTo', undefined, { bot: command.botUsername }))
+      .catch((e: unknown) => this.fail(e));
+    return true;
+  }
+
   flushPending(): Promise<void> {
     if (!this.live.connected) return Promise.resolve();
     return this.pending.flush((o) => this.live.send(`/app/channels.${o.channelId}.send`, {
@@ -496,8 +542,8 @@ export class AppModel {
     this.notifier.notify(`${n.author.displayName} · ${n.channelName}`, n.excerpt, () => void this.open(n.channelId, n.messageId));
   }
 
-  setNotice(key: string, detail?: string): void {
-    this.notice = { key, detail };
+  setNotice(key: string, detail?: string, params?: Record<string, string>): void {
+    this.notice = { key, detail, params };
     this.changed();
   }
 

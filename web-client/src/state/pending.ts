@@ -33,6 +33,8 @@ export class PendingQueue {
   private items: Outgoing[] = [];
   private flushing: Promise<void> | null = null;
   onChange: () => void = () => {};
+  /** A post the hub routed to a bot as a slash command (`command_routed`): sent, not failed. */
+  onRouted: (message: string) => void = () => {};
 
   constructor(private readonly store?: KeyValueStore, private readonly key = 'relais.pending') {
     const saved = store?.getItem(key);
@@ -102,6 +104,11 @@ export class PendingQueue {
       } catch (e) {
         const error = e instanceof ApiError ? e : new ApiError('network', String(e));
         if (!this.items.includes(next)) continue; // confirmed by its event meanwhile
+        if (error.code === 'command_routed') {
+          this.confirm(next.clientMessageId);
+          this.onRouted(error.message);
+          continue;
+        }
         if (error.transient) {
           next.state = 'queued';
           this.changed();

@@ -1,4 +1,7 @@
 import { LIVE_TYPES, MEETING_EVENT_TYPES, type LiveFrame } from '../api/meetings';
+import type { WebhookFailed } from '../api/bots';
+import { RELAY_EVENT_TYPES, RELAY_TOPIC, type RelayFrame } from '../api/relay';
+import type { CommandReply } from './relay/commands';
 import type { SupportFrame } from '../api/support';
 import type { ChannelEvent, ErrorEvent, PersonalNotification, PresenceEvent, TypingEvent } from '../api/types';
 
@@ -12,6 +15,8 @@ export interface EventHandlers {
   support?(event: SupportFrame, destination: string): void;
   /** Meetings and live sessions: /topic/live.<channelId>, and meeting.* events of the personal queue. */
   meetings?(event: LiveFrame, destination: string): void;
+  /** Content relay: /topic/relay (national staff); webhook.failed for bot owners; command.reply for a command's caller. */
+  relay?(event: RelayFrame | WebhookFailed | CommandReply): void;
 }
 
 const CHANNEL_EVENT_TYPES = new Set(['message.created', 'message.updated', 'message.deleted', 'reaction.changed']);
@@ -41,6 +46,12 @@ export function routeFrame(destination: string, body: string, handlers: EventHan
     || (destination.endsWith('/queue/events') && MEETING_EVENT_TYPES.has(event.type ?? ''))) {
     if (!handlers.meetings) return false;
     handlers.meetings(event as LiveFrame, destination);
+    return true;
+  }
+  if ((destination === RELAY_TOPIC && RELAY_EVENT_TYPES.has(event.type ?? ''))
+    || (destination.endsWith('/queue/events') && (event.type === 'webhook.failed' || event.type === 'command.reply'))) {
+    if (!handlers.relay) return false;
+    handlers.relay(event as RelayFrame | WebhookFailed | CommandReply);
     return true;
   }
   if (destination === '/topic/presence' && event.type === 'presence') {

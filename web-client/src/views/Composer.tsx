@@ -3,6 +3,7 @@ import type { User } from '../api/types';
 import type { AppModel } from '../state/app';
 import { ACCEPTED_TYPES } from '../state/files';
 import { mentionAt } from '../state/grouping';
+import { commandQuery, completeCommand, matchCommands } from '../state/relay/commands';
 import { Icon } from './Icon';
 import { useT } from './context';
 import { EmojiPicker } from './MessageItem';
@@ -15,19 +16,39 @@ export function Composer(props: { model: AppModel; channelId: string; channelNam
   const [preview, setPreview] = useState(false);
   const [emoji, setEmoji] = useState(false);
   const [mention, setMention] = useState<{ start: number; users: User[]; index: number } | null>(null);
+  const [slash, setSlash] = useState<{ query: string; index: number } | null>(null);
+  const commands = slash && model.commands ? matchCommands(model.commands, slash.query) : [];
   const area = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const uploads = model.uploadsFor(channelId, threadId);
   const id = `composer-${threadId ?? channelId}`;
 
-  useEffect(() => { setText(''); setMention(null); }, [channelId, threadId]);
+  useEffect(() => { setText(''); setMention(null); setSlash(null); }, [channelId, threadId]);
 
   function submit() {
-    if (model.send(channelId, text, threadId)) {
+    if (model.sendCommand(channelId, text, threadId) || model.send(channelId, text, threadId)) {
       setText('');
       setPreview(false);
       setMention(null);
+      setSlash(null);
     }
+  }
+
+  function updateSlash(value: string, caret: number) {
+    const query = threadId ? null : commandQuery(value, caret);
+    if (query !== null) model.loadCommands();
+    setSlash(query === null ? null : { query, index: 0 });
+  }
+
+  function pickCommand(name: string) {
+    const next = completeCommand(text, name);
+    setText(next);
+    setSlash(null);
+    requestAnimationFrame(() => {
+      const pos = name.length + 2;
+      area.current?.focus();
+      area.current?.setSelectionRange(pos, pos);
+    });
   }
 
   async function updateMention(value: string, caret: number) {
@@ -70,6 +91,20 @@ export function Composer(props: { model: AppModel; channelId: string; channelNam
   }
 
   function onKeyDown(e: KeyboardEvent) {
+    if (slash && commands.length > 0) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const n = commands.length;
+        setSlash({ ...slash, index: (slash.index + (e.key === 'ArrowDown' ? 1 : n - 1)) % n });
+        return;
+      }
+      if (e.key === 'Tab' || (e.key === 'Enter' && !text.startsWith(`/${commands[slash.index % commands.length]!.name} `))) {
+        e.preventDefault();
+        pickCommand(commands[slash.index % commands.length]!.name);
+        return;
+      }
+      if (e.key === 'Escape') { setSlash(null); return; }
+    }
     if (mention) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
@@ -104,6 +139,16 @@ export function Composer(props: { model: AppModel; channelId: string; channelNam
                 : <progress max={1} value={u.progress} aria-label={t('upload.progress', { name: u.name, percent: Math.round(u.progress * 100) })} />}
               <button type="button" class="icon" aria-label={t('upload.remove', { name: u.name })}
                 onClick={() => model.removeUpload(channelId, u.key, threadId)}><Icon name="close" size={16} /></button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {commands.length > 0 && (
+        <ul class="mentions" role="listbox" id={`${id}-commands`} aria-label={t('bots.commands')} data-testid="command-suggestions">
+          {commands.map((c, i) => (
+            <li key={c.name} role="option" id={`${id}-cmd-${i}`} aria-selected={i === slash!.index % commands.length}
+              onMouseDown={(e) => { e.preventDefault(); pickCommand(c.name); }}>
+              <strong>/{c.name}</strong>{c.usage ? ` ${c.usage}` : ''} <span class="muted">{c.description ?? ''} · @{c.botUsername}</span>
             </li>
           ))}
         </ul>
@@ -143,13 +188,14 @@ export function Composer(props: { model: AppModel; channelId: string; channelNam
               aria-label={t('composer.label', { channel: props.channelName })}
               placeholder={threadId ? t('composer.replyPlaceholder') : t('composer.placeholder')}
               aria-autocomplete="list"
-              aria-controls={mention ? `${id}-mentions` : undefined}
-              aria-activedescendant={mention ? `${id}-opt-${mention.index}` : undefined}
+              aria-controls={commands.length > 0 ? `${id}-commands` : mention ? `${id}-mentions` : undefined}
+              aria-activedescendant={commands.length > 0 ? `${id}-cmd-${slash!.index % commands.length}` : mention ? `${id}-opt-${mention.index}` : undefined}
               onInput={(e) => {
                 const el = e.currentTarget;
                 setText(el.value);
                 model.sendTyping(channelId, threadId);
                 void updateMention(el.value, el.selectionStart);
+                updateSlash(el.value, el.selectionStart);
               }}
               onKeyDown={onKeyDown}
               onPaste={(e) => {

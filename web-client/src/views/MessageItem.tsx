@@ -5,6 +5,7 @@ import { EMOJIS } from '../state/grouping';
 import type { Outgoing } from '../state/pending';
 import { Attachments } from './Attachments';
 import { Icon } from './Icon';
+import { ConsigneAck } from './relay/ConsigneAck';
 import { useT, useUi } from './context';
 import { renderMarkdown } from './markdownView';
 
@@ -61,6 +62,7 @@ export function MessageItem(props: {
             </div>
           )}
         {!m.deleted && m.attachments && m.attachments.length > 0 && <Attachments rest={model.rest} files={m.attachments} />}
+        {!m.deleted && m.author.bot && !props.inThread && <ConsigneAck model={model} message={m} />}
         {Object.keys(m.reactions).length > 0 && (
           <div class="reactions">
             {Object.entries(m.reactions).map(([emoji, users]) => (

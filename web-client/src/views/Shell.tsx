@@ -8,6 +8,7 @@ import { SidePanel } from './Panels';
 import { LanguageSwitch } from './Root';
 import { MeetingsArea } from './meetings/MeetingsArea';
 import { useMeetingsRoute } from './meetings/route';
+import { RelayArea } from './relay/RelayArea';
 import { SupportArea } from './support/SupportArea';
 
 export function Shell(props: { model: AppModel }) {
@@ -18,6 +19,7 @@ export function Shell(props: { model: AppModel }) {
   const active = model.channel(model.activeId);
   const supportShown = !!model.support?.shown;
   const meetingsShown = !!model.meetings?.shown && !supportShown;
+  const relayShown = !!model.relay?.shown && !supportShown && !meetingsShown;
   useMeetingsRoute(model, () => setMobileList(false));
   useEffect(() => {
     const title = model.unread.totals(model.sidebar().map((c) => c.id));
@@ -27,34 +29,44 @@ export function Shell(props: { model: AppModel }) {
     setMobileList(false);
     model.support?.leave();
     model.meetings?.leave();
+    model.relay?.leave();
     void model.open(id);
   }
   function openSupport() {
     setMobileList(false);
     model.meetings?.leave();
+    model.relay?.leave();
     void model.support?.enter();
   }
   function openMeetings() {
     setMobileList(false);
     model.support?.leave();
+    model.relay?.leave();
     void model.meetings?.enter({ kind: 'list' });
+  }
+  function openRelay() {
+    setMobileList(false);
+    model.support?.leave();
+    model.meetings?.leave();
+    void model.relay?.enter();
   }
   return (
     <div class={`shell ${mobileList ? 'mobile-list' : 'mobile-channel'} ${panelOpen ? 'with-panel' : ''}`}>
-      <a class="skip" href={supportShown ? '#support-main' : meetingsShown ? '#meetings-main' : '#messages'}>
-        {supportShown ? t('support.skip') : meetingsShown ? t('meetings.skip') : t('nav.skip')}</a>
+      <a class="skip" href={supportShown ? '#support-main' : meetingsShown ? '#meetings-main' : relayShown ? '#relay-main' : '#messages'}>
+        {supportShown ? t('support.skip') : meetingsShown ? t('meetings.skip') : relayShown ? t('relay.skip') : t('nav.skip')}</a>
       <ConnectionBanner model={model} />
-      <Sidebar model={model} onChoose={choose} onSupport={openSupport} onMeetings={openMeetings} />
-      <main class="main" aria-label={supportShown ? t('support.title') : meetingsShown ? t('meetings.title') : active ? channelLabel(active) : t('nav.channels')}>
+      <Sidebar model={model} onChoose={choose} onSupport={openSupport} onMeetings={openMeetings} onRelay={openRelay} />
+      <main class="main" aria-label={supportShown ? t('support.title') : meetingsShown ? t('meetings.title') : relayShown ? t('relay.title') : active ? channelLabel(active) : t('nav.channels')}>
         {supportShown ? <SupportArea model={model} onBack={() => setMobileList(true)} />
           : meetingsShown ? <MeetingsArea model={model} onBack={() => setMobileList(true)} />
+          : relayShown ? <RelayArea model={model} onBack={() => setMobileList(true)} />
           : active ? <ChannelPane model={model} channel={active} onBack={() => setMobileList(true)} />
           : <p class="empty">{t('channel.choose')}</p>}
       </main>
       {panelOpen && <SidePanel model={model} onJump={() => setMobileList(false)} />}
       {model.notice && (
         <div class="toast" role="alert">
-          <span>{t(model.notice.key) === model.notice.key ? t('error.generic') : t(model.notice.key)}
+          <span>{t(model.notice.key) === model.notice.key ? t('error.generic') : t(model.notice.key, model.notice.params)}
             {model.notice.detail && model.notice.key.startsWith('error.') ? ` (${model.notice.detail})` : ''}</span>
           <button type="button" class="icon" aria-label={t('error.close')} onClick={() => { model.notice = null; model.changed(); }}><Icon name="close" size={16} /></button>
         </div>
@@ -76,7 +88,7 @@ export function channelLabel(c: ChannelSummary): string {
   return c.kind === 'DIRECT' ? c.name : `# ${c.name}`;
 }
 
-function Sidebar(props: { model: AppModel; onChoose: (id: string) => void; onSupport: () => void; onMeetings: () => void }) {
+function Sidebar(props: { model: AppModel; onChoose: (id: string) => void; onSupport: () => void; onMeetings: () => void; onRelay: () => void }) {
   const { model } = props;
   const t = useT();
   const ui = useUi();
@@ -132,6 +144,11 @@ function Sidebar(props: { model: AppModel; onChoose: (id: string) => void; onSup
             {model.support.counts && <span class="visually-hidden">{t('support.navActive', { count: model.support.counts.active })}</span>}
           </button>
         )}
+        {model.relay && (
+          <button type="button" class="relay-entry" aria-current={model.relay.shown && !model.support?.shown && !model.meetings?.shown ? 'page' : undefined} onClick={props.onRelay}>
+            <Icon name="broadcast" size={16} /> {t('relay.nav')}
+          </button>
+        )}
         {notifications && <button type="button" onClick={() => void Notification.requestPermission().then(() => model.changed())}><Icon name="bell" size={16} /> {t('nav.notifications')}</button>}
       </div>
       <footer class="sidebar-foot">
@@ -153,19 +170,20 @@ function ChannelItem(props: { model: AppModel; channel: ChannelSummary; onChoose
   const other = c.kind === 'DIRECT' ? c.memberIds.find((id) => id !== model.me?.id) : undefined;
   const status = other ? model.presence.get(other) ?? 'offline' : undefined;
   const live = !!model.meetings?.isChannelLive(c.id);
-  const label = [c.kind === 'DIRECT' ? c.name : c.name,
-    status ? t(`presence.${status}`) : '',
+  // The visible name comes first in the accessible name; the rest is read out but not shown.
+  const details = [status ? t(`presence.${status}`) : '',
     live ? t('meetings.live') : '',
     counts.unread > 0 && !muted ? t('nav.unread', { count: counts.unread }) : '',
     counts.mentions > 0 ? t('nav.mentions', { count: counts.mentions }) : '',
     muted ? t('nav.muted') : ''].filter(Boolean).join(', ');
   return (
     <li>
-      <button type="button" class={`channel-item ${model.activeId === c.id && !model.support?.shown && !model.meetings?.shown ? 'active' : ''} ${counts.unread > 0 && !muted ? 'unread' : ''} ${muted ? 'muted' : ''}`}
-        aria-current={model.activeId === c.id && !model.support?.shown && !model.meetings?.shown ? 'page' : undefined} aria-label={label} data-channel={c.id}
+      <button type="button" class={`channel-item ${model.activeId === c.id && !model.support?.shown && !model.meetings?.shown && !model.relay?.shown ? 'active' : ''} ${counts.unread > 0 && !muted ? 'unread' : ''} ${muted ? 'muted' : ''}`}
+        aria-current={model.activeId === c.id && !model.support?.shown && !model.meetings?.shown && !model.relay?.shown ? 'page' : undefined} data-channel={c.id}
         onClick={() => props.onChoose(c.id)}>
         {status ? <span class={`dot ${status}`} aria-hidden="true" /> : <span class="hash" aria-hidden="true">{c.kind === 'PRIVATE' ? <Icon name="lock" size={14} /> : '#'}</span>}
         <span class="name">{c.name}</span>
+        {details && <span class="visually-hidden">, {details}</span>}
         {live && <span class="live-dot" aria-hidden="true" data-testid="channel-live">{t('meetings.live')}</span>}
         {counts.mentions > 0 && <span class="badge mention" aria-hidden="true">@{counts.mentions > 99 ? '99+' : counts.mentions}</span>}
         {counts.unread > 0 && !muted && counts.mentions === 0 && <span class="badge" aria-hidden="true">{counts.unread > 99 ? '99+' : counts.unread}</span>}
