@@ -44,4 +44,7 @@ public interface MessageStore {
 
     /** Every message, oldest first, for rebuilding derived indexes. */
     void forEach(java.util.function.Consumer<Message> action);
+
+    /** Messages whose id sorts after {@code id} (ids grow with time), oldest first; all of them when id is null. */
+    void forEachAfterId(String id, java.util.function.Consumer<Message> action);
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -28,15 +30,21 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Lucene index under {@code <data dir>/search-index} (in memory when the store is). French analyser:
  * "fédérations" finds "fédération", accents and case do not matter.
+ *
+ * <p>Writes are made visible to searches by near-real-time refresh (cheap); they are committed to disk
+ * only by {@link #commit(String)} — every few seconds and at shutdown — with the id of the last message
+ * indexed, from which {@link SearchIndexer} catches up after a crash. All writes come from the
+ * indexer's single thread.
  */
 @Component
-class LuceneMessageIndex implements MessageSearchIndex, DisposableBean {
+class LuceneMessageIndex implements MessageSearchIndex {
+    static final String LAST_INDEXED = "lastIndexedId";
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -68,11 +76,28 @@ class LuceneMessageIndex implements MessageSearchIndex, DisposableBean {
                 doc.add(new TextField("text", m.text(), Field.Store.NO));
                 writer.updateDocument(new Term("id", m.id()), doc);
             }
-            writer.commit();
             searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Makes everything indexed so far durable, remembering the last message id indexed. */
+    void commit(String lastIndexedId) {
+        try {
+            if (lastIndexedId != null) writer.setLiveCommitData(Map.of(LAST_INDEXED, lastIndexedId).entrySet());
+            if (writer.hasUncommittedChanges()) writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last message id of the last commit, if any. */
+    Optional<String> lastCommittedId() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data == null) return Optional.empty();
+        for (Map.Entry<String, String> e : data) if (LAST_INDEXED.equals(e.getKey())) return Optional.of(e.getValue());
+        return Optional.empty();
     }
 
     @Override
@@ -85,7 +110,6 @@ class LuceneMessageIndex implements MessageSearchIndex, DisposableBean {
                 .add(new TermInSetQuery("channelId", channelIds.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
                 .build();
         try {
-            searchers.maybeRefresh();
             IndexSearcher searcher = searchers.acquire();
             try {
                 List<String> ids = new ArrayList<>();
@@ -106,8 +130,9 @@ class LuceneMessageIndex implements MessageSearchIndex, DisposableBean {
         return writer.getDocStats().numDocs;
     }
 
-    @Override
-    public void destroy() throws IOException {
+    /** Called by the indexer once its last writes are done. */
+    void close(String lastIndexedId) throws IOException {
+        commit(lastIndexedId);
         searchers.close();
         writer.close();
         directory.close();

@@ -6,8 +6,10 @@ import fr.relais.hub.chat.MessageStore;
 import fr.relais.hub.realtime.ChannelEventListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,22 +17,27 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the search index in step with committed events, on its own thread so that indexing never
- * delays fan-out. Rebuilds the index from MongoDB at start-up when it is empty.
+ * Keeps the search index in step with committed events, on its own single thread so that indexing
+ * never delays fan-out. Commits the index every {@value #COMMIT_EVERY_SECONDS} s and at shutdown,
+ * with the id of the last message indexed; at start-up it indexes from MongoDB whatever came after
+ * that id (everything, when the index is new), so a crash loses nothing from search for good.
  */
 @Component
 class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    static final long COMMIT_EVERY_SECONDS = 5;
 
-    private final MessageSearchIndex index;
+    private final LuceneMessageIndex index;
     private final MessageStore messages;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "search-indexer");
         t.setDaemon(true);
         return t;
     });
+    /** Written and read on the worker thread only. */
+    private String lastIndexedId;
 
-    SearchIndexer(MessageSearchIndex index, MessageStore messages) {
+    SearchIndexer(LuceneMessageIndex index, MessageStore messages) {
         this.index = index;
         this.messages = messages;
     }
@@ -38,13 +45,18 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
     @Override
     public void onEvents(List<ChannelEvent> events) {
         List<Message> changed = events.stream().map(ChannelEvent::message).toList();
-        worker.execute(() -> {
-            try {
-                index.index(changed);
-            } catch (RuntimeException e) {
-                log.error("Could not index {} messages", changed.size(), e);
-            }
-        });
+        try {
+            worker.execute(() -> {
+                try {
+                    index.index(changed);
+                    for (Message m : changed) if (lastIndexedId == null || m.id().compareTo(lastIndexedId) > 0) lastIndexedId = m.id();
+                } catch (RuntimeException e) {
+                    log.error("Could not index {} messages", changed.size(), e);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // caught up from MongoDB at the next start
+        }
     }
 
     @Override
@@ -54,24 +66,52 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (index.size() > 0) return;
-        worker.execute(() -> {
-            List<Message> batch = new ArrayList<>();
-            messages.forEach(m -> {
-                batch.add(m);
-                if (batch.size() == 1000) {
-                    index.index(batch);
-                    batch.clear();
-                }
-            });
-            if (!batch.isEmpty()) index.index(batch);
-            if (index.size() > 0) log.info("Search index rebuilt: {} messages", index.size());
+        worker.execute(this::catchUp);
+        worker.scheduleWithFixedDelay(() -> {
+            try {
+                index.commit(lastIndexedId);
+            } catch (RuntimeException e) {
+                log.warn("Could not commit the search index", e);
+            }
+        }, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void catchUp() {
+        String from = index.size() == 0 ? null : index.lastCommittedId().orElse(null);
+        if (from == null && index.size() > 0) return; // an index from before commit data existed: keep it
+        lastIndexedId = from;
+        String since = from == null ? null : aMinuteBefore(from);
+        List<Message> batch = new ArrayList<>();
+        long[] count = {0};
+        messages.forEachAfterId(since, m -> {
+            batch.add(m);
+            if (lastIndexedId == null || m.id().compareTo(lastIndexedId) > 0) lastIndexedId = m.id();
+            if (batch.size() == 1000) {
+                index.index(batch);
+                count[0] += batch.size();
+                batch.clear();
+            }
         });
+        if (!batch.isEmpty()) index.index(batch);
+        count[0] += batch.size();
+        index.commit(lastIndexedId);
+        if (count[0] > 0) log.info("Search index caught up: {} messages indexed from the store", count[0]);
+    }
+
+    /**
+     * Message ids start with their creation second (MongoDB ObjectId layout). Ids are given before a
+     * message is stored, and by several nodes, so a message with a smaller id may have been stored after
+     * the last one indexed: catching up from a minute earlier covers that (re-indexing is idempotent).
+     */
+    static String aMinuteBefore(String id) {
+        long seconds = Long.parseLong(id.substring(0, 8), 16);
+        return String.format("%08x", Math.max(0, seconds - 60)) + "0".repeat(Math.max(0, id.length() - 8));
     }
 
     @Override
-    public void destroy() throws InterruptedException {
-        worker.shutdown(); // finish what is queued before the index closes
-        worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    public void destroy() throws Exception {
+        worker.shutdown(); // finish what is queued, then close the index on the same thread's terms
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+        index.close(lastIndexedId);
     }
 }

@@ -56,6 +56,22 @@ class ChannelMessagingTest {
     }
 
     @Test
+    void messages_sent_quickly_on_one_connection_are_stored_in_the_order_they_were_sent() {
+        try (LiveClient alice = LiveClient.connect(api.ws(), world.token("alice"))) {
+            String prefix = "ordre-" + UUID.randomUUID() + "-";
+            java.util.List<java.util.concurrent.CompletableFuture<StompFrame>> receipts = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String body = Api.JSON.writeValueAsString(Map.of("text", "n° " + i, "clientMessageId", prefix + i));
+                receipts.add(alice.stomp.sendWithReceipt("/app/channels.fed-29.send", body));
+            }
+            receipts.forEach(LiveClient::join);
+            List<String> stored = listOf(api.get("/api/v1/channels/fed-29/messages?limit=200", world.token("alice")).json()).stream()
+                    .map(m -> m.get("clientMessageId").asString()).filter(c -> c.startsWith(prefix)).toList();
+            assertThat(stored).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 60).mapToObj(i -> prefix + i).toList());
+        }
+    }
+
+    @Test
     void the_receipt_comes_only_once_the_message_is_stored() {
         try (LiveClient alice = LiveClient.connect(api.ws(), world.token("alice"))) {
             String cid = UUID.randomUUID().toString();

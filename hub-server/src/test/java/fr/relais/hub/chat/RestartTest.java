@@ -51,6 +51,34 @@ class RestartTest {
         }
     }
 
+    @Test
+    void search_finds_messages_stored_before_a_restart_even_if_the_index_was_lost() throws Exception {
+        try (ConfigurableApplicationContext hub = start()) {
+            Api api = new Api(port(hub));
+            String admin = api.token("admin", "restart-admin-password");
+            api.post("/api/v1/channels/fed-22/messages", admin, Map.of("text", "Collage d'affiches à Lannion samedi"));
+        }
+        // The index is derived data: without it, the hub rebuilds it from the store.
+        try (var files = java.nio.file.Files.walk(dataDir.resolve("search-index"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        try (ConfigurableApplicationContext hub = start()) {
+            Api api = new Api(port(hub));
+            String admin = api.token("admin", "restart-admin-password");
+            org.awaitility.Awaitility.await().until(() ->
+                    api.get("/api/v1/search?q=" + Api.q("affiche lannion"), admin).json().size() == 1);
+            api.post("/api/v1/channels/fed-22/messages", admin, Map.of("text", "Nouvelles affiches arrivées"));
+            org.awaitility.Awaitility.await().until(() ->
+                    api.get("/api/v1/search?q=" + Api.q("affiches"), admin).json().size() == 2);
+        }
+    }
+
+    @Test
+    void catching_up_starts_a_minute_before_the_last_indexed_message() {
+        assertThat(fr.relais.hub.search.SearchIndexerAccess.aMinuteBefore("6b0136b6f188f9302da3cca6"))
+                .isEqualTo(String.format("%08x", 0x6b0136b6L - 60) + "0000000000000000");
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RelaisApplication.class).run(
                 "--server.port=0",

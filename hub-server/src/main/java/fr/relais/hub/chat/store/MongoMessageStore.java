@@ -157,6 +157,12 @@ class MongoMessageStore implements MessageStore {
     }
 
     @Override
+    public void forEachAfterId(String id, Consumer<Message> action) {
+        Bson filter = id == null ? new Document() : gt("_id", id);
+        messages.find(filter).sort(Sorts.ascending("_id")).forEach(d -> action.accept(MessageDocuments.toMessage(d)));
+    }
+
+    @Override
     public void forEach(Consumer<Message> action) {
         messages.find().sort(Sorts.ascending("_id")).forEach(d -> action.accept(MessageDocuments.toMessage(d)));
     }

@@ -26,13 +26,26 @@ import org.springframework.stereotype.Component;
 @Component
 class StompAuthentication implements ChannelInterceptor {
     private final AccessTokens tokens;
+    private final FrameRefusal refusal;
 
-    StompAuthentication(AccessTokens tokens) {
+    StompAuthentication(AccessTokens tokens, FrameRefusal refusal) {
         this.tokens = tokens;
+        this.refusal = refusal;
     }
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        try {
+            return check(message);
+        } catch (RelaisException refused) {
+            StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+            if (accessor == null) throw refused;
+            refusal.refuse(accessor, refused);
+            return null;
+        }
+    }
+
+    private Message<?> check(Message<?> message) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (accessor == null || accessor.getCommand() == null) return message;
         if (accessor.getCommand() == StompCommand.CONNECT || accessor.getCommand() == StompCommand.STOMP) {

@@ -36,10 +36,10 @@ class StompGate implements ChannelInterceptor {
     private final DestinationAuthorizer authorizer;
     private final SendRateLimiter rateLimiter;
     private final SessionErrors errors;
-    private final SubscribeRefusal refusal;
+    private final FrameRefusal refusal;
 
     StompGate(UserDirectory users, DestinationAuthorizer authorizer, SendRateLimiter rateLimiter, SessionErrors errors,
-              SubscribeRefusal refusal) {
+              FrameRefusal refusal) {
         this.users = users;
         this.authorizer = authorizer;
         this.rateLimiter = rateLimiter;
@@ -57,7 +57,13 @@ class StompGate implements ChannelInterceptor {
             return message;
         }
         if (command != StompCommand.SUBSCRIBE && command != StompCommand.SEND) return message;
-        User user = currentUser(accessor.getUser());
+        User user;
+        try {
+            user = currentUser(accessor.getUser());
+        } catch (RelaisException refused) {
+            refusal.refuse(accessor, refused);
+            return null;
+        }
         String destination = accessor.getDestination() == null ? "" : accessor.getDestination();
         if (command == StompCommand.SUBSCRIBE) {
             try {

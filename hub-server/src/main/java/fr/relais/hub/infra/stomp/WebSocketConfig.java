@@ -22,7 +22,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 @EnableConfigurationProperties(StompLimits.class)
-public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.springframework.beans.factory.DisposableBean {
+    private static final int CHANNEL_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
     private final SecurityProperties security;
     private final StompLimits limits;
     private final StompAuthentication authentication;
@@ -54,6 +56,8 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         // Browsers always send Origin: only the configured origins may open a socket (cross-site WebSocket hijacking).
         registry.addEndpoint("/ws").setAllowedOrigins(security.allowedOrigins().toArray(String[]::new));
         registry.setErrorHandler(errors);
+        // Frames of one connection are handled in the order they arrived, by several threads across connections.
+        registry.setPreserveReceiveOrder(true);
     }
 
     @Override
@@ -62,7 +66,9 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         registry.enableSimpleBroker("/topic", "/queue")
                 .setHeartbeatValue(new long[] {10_000, 10_000})
-                .setTaskScheduler(heartbeatScheduler());
+                .setTaskScheduler(heartbeatScheduler);
+        // Messages to one connection leave in the order they were published, with several outbound threads.
+        registry.setPreservePublishOrder(true);
     }
 
     @Override
@@ -76,21 +82,35 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.taskExecutor().corePoolSize(CHANNEL_THREADS).maxPoolSize(CHANNEL_THREADS);
         registration.interceptors(authentication, gate, subscriptionTracker, subscribeReceipts);
     }
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.taskExecutor().corePoolSize(CHANNEL_THREADS).maxPoolSize(CHANNEL_THREADS);
         registration.interceptors(deliveryGuard);
     }
 
-    @Bean
-    ThreadPoolTaskScheduler heartbeatScheduler() {
+    /**
+     * Heart-beats only. Deliberately not a bean: a lone executor bean would become the executor of the
+     * inbound and outbound channels too (Boot then creates no task executor), funnelling every frame
+     * through one thread.
+     */
+    private final ThreadPoolTaskScheduler heartbeatScheduler = newHeartbeatScheduler();
+
+    private static ThreadPoolTaskScheduler newHeartbeatScheduler() {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("stomp-heartbeat-");
+        scheduler.setDaemon(true);
         scheduler.initialize();
         return scheduler;
+    }
+
+    @Override
+    public void destroy() {
+        heartbeatScheduler.shutdown();
     }
 
     /**
