@@ -173,6 +173,18 @@ class TwoNodeClusterTest {
     }
 
     @Test
+    void presence_is_known_on_every_node() {
+        String yannId = apiB.get("/api/v1/me", member).json().get("id").asString();
+        assertThat(apiA.get("/api/v1/presence?userIds=" + yannId, admin).json().get(yannId).asString()).isEqualTo("offline");
+        try (LiveClient onB = LiveClient.connect(apiB.ws(), member)) {
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    apiA.get("/api/v1/presence?userIds=" + yannId, admin).json().get(yannId).asString().equals("online"));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                apiA.get("/api/v1/presence?userIds=" + yannId, admin).json().get(yannId).asString().equals("offline"));
+    }
+
+    @Test
     void failed_logins_count_across_nodes() {
         Map<String, String> wrong = Map.of("username", "yann", "password", "not-the-password");
         for (int i = 0; i < 2; i++) {
