@@ -46,7 +46,7 @@ class ChannelAccessTableTest {
         TABLE.put("bot",        List.of("-", "-", "-", "-", "-", "-"));
     }
 
-    private static final Map<Integer, Fixture> FIXTURES = new ConcurrentHashMap<>();
+    private static final Map<World, Fixture> FIXTURES = new ConcurrentHashMap<>();
 
     @LocalServerPort
     int port;
@@ -62,7 +62,7 @@ class ChannelAccessTableTest {
     void setUp() {
         world = World.on(port);
         api = world.api;
-        fx = FIXTURES.computeIfAbsent(port, p -> build());
+        fx = FIXTURES.computeIfAbsent(world, w -> build()); // per hub: a port may be reused by a later hub
     }
 
     private Fixture build() {

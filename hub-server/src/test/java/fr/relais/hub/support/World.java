@@ -28,8 +28,16 @@ public final class World {
         this.api = api;
     }
 
-    public static World on(int port) {
-        return BY_PORT.computeIfAbsent(port, p -> new World(new Api(p)).seed());
+    /**
+     * The world of the hub listening on this port. A port can be reused by a later hub of the same test
+     * run (contexts come and go), so a world whose admin token that hub no longer accepts is seeded anew.
+     */
+    public static synchronized World on(int port) {
+        World known = BY_PORT.get(port);
+        if (known != null && known.api.get("/api/v1/me", known.token("admin")).status() == 200) return known;
+        World fresh = new World(new Api(port)).seed();
+        BY_PORT.put(port, fresh);
+        return fresh;
     }
 
     private World seed() {
