@@ -442,8 +442,10 @@ export class SupportModel {
     }
   }
 
+  /** Posts still waiting for the hub — not those the live event has already shown as stored. */
   pendingFor(ticketId: string): PendingPost[] {
-    return this.pending.filter((p) => p.ticketId === ticketId);
+    const shown = this.thread?.ticketId === ticketId ? this.thread.posts : [];
+    return this.pending.filter((p) => p.ticketId === ticketId && !shown.some((x) => x.clientMessageId === p.clientMessageId));
   }
 
   // ---- actions on the open ticket ---------------------------------------------------------------
