@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { ADMIN_PASSWORD, Hub, PASSWORD } from './hub.mjs';
+import { launchChromium } from './browser.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = new URL('../../../docs/screenshots/', import.meta.url).pathname;
@@ -43,12 +43,7 @@ before(async () => {
     username: 'relais-bot', displayName: 'Relais national', channelIds: [], allFederationChannels: true, capabilities: ['RELAY'],
   });
   relayBotToken = created.token;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium(CHROMIUM);
 });
 
 after(async () => {

@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { ADMIN_PASSWORD, Hub, PASSWORD } from './hub.mjs';
 import { png } from './png.mjs';
+import { launchChromium } from './browser.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = new URL('../../../docs/screenshots/', import.meta.url).pathname;
@@ -47,12 +47,7 @@ before(async () => {
     title: 'Réinitialisation du compte',
     body: 'Bonjour {{requester.name}},\n\nNous avons réinitialisé l’accès de la fédération {{federation.code}} (demande n° {{ticket.number}}).\n\n{{agent.name}}',
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium(CHROMIUM);
 });
 
 after(async () => {

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { Hub, PASSWORD } from './hub.mjs';
 import { png } from './png.mjs';
+import { launchChromium } from './browser.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = new URL('../../../docs/screenshots/', import.meta.url).pathname;
@@ -26,12 +26,7 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   await hub.start();
   await hub.seed();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium(CHROMIUM);
 });
 
 after(async () => {
