@@ -2,16 +2,25 @@ package fr.relais.bench;
 
 import fr.relais.bench.hub.BenchAccounts;
 import fr.relais.bench.hub.HubRestClient;
+import fr.relais.bench.load.ChannelPlan;
 import fr.relais.bench.load.FanoutRound;
+import fr.relais.bench.load.IdleConnections;
 import fr.relais.bench.load.Publisher;
 import fr.relais.bench.load.SubscriberFleet;
 import fr.relais.bench.measure.DeliveryTracker;
 import fr.relais.bench.measure.ProcessCpu;
 import fr.relais.bench.measure.RoundStats;
+import fr.relais.bench.measure.ServerMemory;
 import fr.relais.bench.options.BenchOptions;
 import fr.relais.bench.options.BenchOptionsParser;
 import fr.relais.bench.report.MarkdownReport;
+import fr.relais.bench.report.MemoryStep;
+import fr.relais.bench.report.ResultsFile;
 import fr.relais.bench.report.RoundResult;
+import fr.relais.bench.report.RoundRow;
+import fr.relais.bench.verify.AckLedger;
+import fr.relais.bench.verify.StoredCheck;
+import fr.relais.bench.verify.StoredReconciliation;
 import fr.relais.sdk.stomp.StompClient;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -24,9 +33,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fan-out benchmark: one channel, many subscriber connections, publishers at fixed offered
- * rates; reports end-to-end latency, delivery rate, losses and the hub's CPU cost per delivery.
- * Meant for a hub on localhost.
+ * Fan-out benchmark: channels, many subscriber connections, publishers at fixed offered rates;
+ * reports end-to-end latency, delivery rate, losses and the server's CPU cost per delivery. Runs
+ * against the hub or the plain Spring broker of {@code bench/baseline}; in idle mode, measures
+ * memory per open connection instead. Meant for a server on localhost.
  */
 public final class FanoutBench {
 
@@ -50,30 +60,46 @@ public final class FanoutBench {
 
     private static int run(BenchOptions options) throws Exception {
         HubRestClient hub = new HubRestClient(options.baseUrl());
-        if (!hub.isHealthy()) {
-            System.err.println("hub at " + options.baseUrl() + " is not healthy (GET /actuator/health)");
+        boolean up = options.target() == BenchOptions.Target.HUB ? hub.isHealthy() : hub.isReachable();
+        if (!up) {
+            System.err.println("server at " + options.baseUrl() + " is not up (hub: GET /actuator/health = UP; baseline: any HTTP answer)");
             return 1;
         }
-        BenchAccounts accounts = BenchAccounts.prepare(hub, options);
+        int connections = options.idleMode() ? options.idleConnections().getLast() : options.subscribers();
+        ChannelPlan plan = new ChannelPlan(options.channels(), connections, options.subscriberUrls());
+        BenchAccounts accounts = BenchAccounts.prepare(hub, options, plan);
         List<RoundStats> rounds = new ArrayList<>();
         for (int rate : options.rates()) {
             rounds.add(new RoundStats(rounds.size(), rate));
         }
         String runId = Long.toString(System.currentTimeMillis(), 36);
-        DeliveryTracker tracker = new DeliveryTracker(options.subscribers(), rounds);
+        DeliveryTracker tracker = new DeliveryTracker(connections, rounds);
         ExecutorService callbackThreads = Executors.newFixedThreadPool(options.clientThreads(), daemonThreads());
         HttpClient http = HttpClient.newBuilder().executor(callbackThreads).connectTimeout(Duration.ofSeconds(10)).build();
+        ServerMemory serverMemory = options.serverPid() > 0 ? new ServerMemory(options.serverPid()) : null;
+
+        if (options.idleMode()) {
+            if (serverMemory == null) {
+                System.err.println("idle mode measures the server's memory: pass --server-pid");
+                return 2;
+            }
+            List<MemoryStep> steps = new IdleConnections(options, plan, accounts, http, tracker, serverMemory).run();
+            System.out.println();
+            System.out.print(MemoryStep.markdown(options.label(), steps));
+            return 0;
+        }
 
         long openStart = System.nanoTime();
-        SubscriberFleet fleet = SubscriberFleet.open(options, accounts, http, tracker);
+        SubscriberFleet fleet = SubscriberFleet.open(options, plan, accounts, http, tracker);
         System.err.printf("%d subscriber connections open in %.1f s (%d failed, subscribe receipts: %s)%n",
                 fleet.connected(), (System.nanoTime() - openStart) / 1e9, fleet.failedConnections(),
                 fleet.subscribeReceipts() ? "yes" : "no");
-        List<Publisher> publishers = openPublishers(options, accounts, http, runId, rounds);
+        AckLedger ackLedger = options.verifyStored() ? new AckLedger() : null;
+        List<Publisher> publishers = openPublishers(options, accounts, http, runId, rounds, plan, ackLedger);
 
         ProcessCpu hubCpu = options.serverPid() > 0 ? new ProcessCpu(options.serverPid(), options.clockTicksPerSecond()) : null;
         FanoutRound round = new FanoutRound(options, publishers, fleet, tracker, hubCpu,
-                ProcessCpu.self(options.clockTicksPerSecond()));
+                ProcessCpu.self(options.clockTicksPerSecond()), serverMemory);
         List<RoundResult> results = new ArrayList<>();
         for (RoundStats stats : rounds) {
             RoundResult result = round.run(stats);
@@ -81,7 +107,11 @@ public final class FanoutBench {
             System.err.println(MarkdownReport.progressLine(result));
             if (result.saturated()) {
                 // A higher rate would start on top of this backlog and measure nothing new.
-                System.err.println("stopping the rate ladder: the hub did not catch up within --drain");
+                System.err.println("stopping the rate ladder: the server did not catch up within --drain");
+                break;
+            }
+            if (options.stopAtP99Millis() > 0 && result.latency().p99() > options.stopAtP99Millis()) {
+                System.err.println("stopping the rate ladder: p99 above " + options.stopAtP99Millis() + " ms");
                 break;
             }
         }
@@ -89,22 +119,34 @@ public final class FanoutBench {
             System.err.println("MESSAGE frames that were not bench messages: " + tracker.otherFrames());
         }
         MarkdownReport.print(System.out, options, results);
+        if (options.resultsFile() != null) {
+            ResultsFile.append(options.resultsFile(), results.stream().map(r -> RoundRow.of(options.label(), r)).toList());
+        }
+        int status = 0;
+        if (ackLedger != null) {
+            List<StoredReconciliation> checks = new StoredCheck(hub, accounts.adminToken()).run(ackLedger, options.channels(), runId);
+            System.out.println(StoredCheck.describe(checks));
+            if (checks.stream().anyMatch(c -> c.acknowledgedMissing() > 0 || c.storedTwice() > 0)) {
+                status = 3;
+            }
+        }
 
         publishers.forEach(publisher -> publisher.client().disconnect());
         fleet.close();
-        return 0;
+        return status;
     }
 
     private static List<Publisher> openPublishers(BenchOptions options, BenchAccounts accounts, HttpClient http,
-                                                  String runId, List<RoundStats> rounds) throws Exception {
+                                                  String runId, List<RoundStats> rounds, ChannelPlan plan,
+                                                  AckLedger ackLedger) throws Exception {
         AtomicLong messageNumbers = new AtomicLong();
         List<Publisher> publishers = new ArrayList<>();
         for (int i = 0; i < options.publishers(); i++) {
-            StompClient client = StompClient.connect(http, options.webSocketUri(),
-                            Map.of("Authorization", "Bearer " + accounts.publisherToken()),
+            StompClient client = StompClient.connect(http, options.webSocketUri(), accounts.publisherHeaders(),
                             Map.of("Origin", options.baseUrl().toString()))
                     .get(30, TimeUnit.SECONDS);
-            publishers.add(new Publisher(i, options.publishers(), client, options, runId, messageNumbers, rounds));
+            publishers.add(new Publisher(i, options.publishers(), client, options, runId, messageNumbers, rounds, plan,
+                    ackLedger));
         }
         return publishers;
     }

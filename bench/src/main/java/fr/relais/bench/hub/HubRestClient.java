@@ -6,17 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The few REST calls the bench needs: health, tokens, member accounts. */
+/** The few REST calls the bench needs: health, tokens, member accounts, reading a channel back. */
 public final class HubRestClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int CONFLICT = 409;
+    /** The hub caps pages at relais.limits.history-max-page (200). */
+    private static final int EVENTS_PAGE = 200;
 
     private final URI baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -60,6 +63,64 @@ public final class HubRestClient {
         user.put("federation", federation);
         user.put("roles", List.of("MEMBER"));
         post("/api/v1/users", adminToken, user, List.of(201, 200, CONFLICT));
+    }
+
+    /**
+     * A server that answers HTTP at all: the baseline has no health endpoint, any status will do.
+     */
+    public boolean isReachable() {
+        try {
+            http.send(request("/").GET().build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Client message ids of every {@code message.created} event of a channel whose id starts
+     * with {@code prefix}, in seq order, repeats kept: the catch-up API read page after page.
+     */
+    public List<String> storedClientMessageIds(String bearerToken, String channelId, String prefix) {
+        List<String> ids = new ArrayList<>();
+        long afterSeq = 0;
+        while (true) {
+            JsonNode page = get("/api/v1/channels/" + channelId + "/events?afterSeq=" + afterSeq + "&limit=" + EVENTS_PAGE,
+                    bearerToken);
+            for (JsonNode event : page.path("events")) {
+                String id = event.path("clientMessageId").asString("");
+                if ("message.created".equals(event.path("type").asString("")) && id.startsWith(prefix)) {
+                    ids.add(id);
+                }
+            }
+            long lastSeq = page.path("lastSeq").asLong(afterSeq);
+            if (!page.path("hasMore").asBoolean(false) || lastSeq <= afterSeq) {
+                return ids;
+            }
+            afterSeq = lastSeq;
+        }
+    }
+
+    private JsonNode get(String path, String bearerToken) {
+        HttpRequest.Builder builder = request(path).GET();
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + path, e);
+        }
     }
 
     private JsonNode post(String path, String bearerToken, Object body, List<Integer> acceptedStatuses) {

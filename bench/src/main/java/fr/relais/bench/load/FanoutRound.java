@@ -4,6 +4,7 @@ import fr.relais.bench.measure.DeliveryTracker;
 import fr.relais.bench.measure.MachineCpu;
 import fr.relais.bench.measure.ProcessCpu;
 import fr.relais.bench.measure.RoundStats;
+import fr.relais.bench.measure.ServerMemory;
 import fr.relais.bench.options.BenchOptions;
 import fr.relais.bench.report.RoundResult;
 import java.time.Duration;
@@ -18,6 +19,7 @@ public final class FanoutRound {
 
     private static final Duration START_DELAY = Duration.ofMillis(200);
     private static final Duration IDLE_BEFORE_GIVING_UP = Duration.ofSeconds(3);
+    private static final Duration RSS_SAMPLE_EVERY = Duration.ofMillis(500);
 
     private final BenchOptions options;
     private final List<Publisher> publishers;
@@ -26,9 +28,14 @@ public final class FanoutRound {
     private final ProcessCpu hubCpu;
     private final ProcessCpu benchCpu;
     private final MachineCpu machineCpu;
+    private final ServerMemory serverMemory;
 
+    /**
+     * @param hubCpu       CPU time of the server under test, or {@code null}
+     * @param serverMemory memory of the server under test, or {@code null}
+     */
     public FanoutRound(BenchOptions options, List<Publisher> publishers, SubscriberFleet fleet,
-                       DeliveryTracker tracker, ProcessCpu hubCpu, ProcessCpu benchCpu) {
+                       DeliveryTracker tracker, ProcessCpu hubCpu, ProcessCpu benchCpu, ServerMemory serverMemory) {
         this.options = options;
         this.publishers = List.copyOf(publishers);
         this.fleet = fleet;
@@ -36,6 +43,7 @@ public final class FanoutRound {
         this.hubCpu = hubCpu;
         this.benchCpu = benchCpu;
         this.machineCpu = new MachineCpu(options.clockTicksPerSecond());
+        this.serverMemory = serverMemory;
     }
 
     public RoundResult run(RoundStats round) throws InterruptedException {
@@ -47,17 +55,30 @@ public final class FanoutRound {
         }
         RoundSchedule.sleepUntil(schedule.measureStartNanos());
         WindowSample start = sample();
-        RoundSchedule.sleepUntil(schedule.endNanos());
+        long maxRssKiB = sleepSamplingRss(schedule.endNanos());
         WindowSample end = sample();
         for (Thread sender : senders) {
             sender.join();
         }
         DrainOutcome drained = drain(round, schedule);
+        long liveHeapKiB = options.heapAfterRound() && serverMemory != null ? serverMemory.liveHeapKiB() : -1;
         return RoundResult.of(round, fleet.connected(), schedule.measuredSeconds(),
                 end.deliveries() - start.deliveries(), end.hubCpuSeconds() - start.hubCpuSeconds(),
                 end.benchCpuSeconds() - start.benchCpuSeconds(), end.machineCpuSeconds() - start.machineCpuSeconds(),
                 fleet.closedByServer(),
-                drained == DrainOutcome.STILL_DELIVERING);
+                drained == DrainOutcome.STILL_DELIVERING, maxRssKiB, liveHeapKiB);
+    }
+
+    /** Waits for the end of the window, reading the server's RSS twice a second; the highest, in KiB (-1 if unknown). */
+    private long sleepSamplingRss(long untilNanos) {
+        long max = -1;
+        while (System.nanoTime() < untilNanos) {
+            if (serverMemory != null) {
+                max = Math.max(max, serverMemory.rssKiB());
+            }
+            RoundSchedule.sleepUntil(Math.min(untilNanos, System.nanoTime() + RSS_SAMPLE_EVERY.toNanos()));
+        }
+        return max;
     }
 
     private WindowSample sample() {
@@ -74,7 +95,7 @@ public final class FanoutRound {
     private DrainOutcome drain(RoundStats round, RoundSchedule schedule) throws InterruptedException {
         long deadline = schedule.endNanos() + options.drainTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            long expected = (round.sent() - round.rejected()) * fleet.connected();
+            long expected = round.expectedDeliveries();
             boolean receiptsSettled = round.receiptsInFlight() == 0;
             if (receiptsSettled && round.uniqueDeliveries() >= expected) {
                 return DrainOutcome.COMPLETE;

@@ -3,6 +3,7 @@ package fr.relais.bench.load;
 import fr.relais.bench.measure.BenchMessage;
 import fr.relais.bench.measure.RoundStats;
 import fr.relais.bench.options.BenchOptions;
+import fr.relais.bench.verify.AckLedger;
 import fr.relais.sdk.stomp.StompClient;
 import fr.relais.sdk.stomp.StompFrame;
 import java.time.Duration;
@@ -35,11 +36,17 @@ public final class Publisher {
     private final String runId;
     private final AtomicLong messageNumbers;
     private final List<RoundStats> rounds;
+    private final ChannelPlan plan;
+    private final AckLedger ackLedger;
     /** Receipts still expected, by receipt id, so that a refusal can settle its receipt at once. */
     private final Map<String, CompletableFuture<StompFrame>> awaitingReceipt = new ConcurrentHashMap<>();
 
+    /**
+     * @param ackLedger where acknowledged and refused messages are written down for the check
+     *                  after the run, or {@code null} when there is none
+     */
     public Publisher(int index, int publisherCount, StompClient client, BenchOptions options, String runId,
-                     AtomicLong messageNumbers, List<RoundStats> rounds) {
+                     AtomicLong messageNumbers, List<RoundStats> rounds, ChannelPlan plan, AckLedger ackLedger) {
         this.index = index;
         this.publisherCount = publisherCount;
         this.client = client;
@@ -47,6 +54,8 @@ public final class Publisher {
         this.runId = runId;
         this.messageNumbers = messageNumbers;
         this.rounds = List.copyOf(rounds);
+        this.plan = plan;
+        this.ackLedger = ackLedger;
         client.subscribe("/user/queue/errors", this::onErrorEvent);
     }
 
@@ -60,14 +69,16 @@ public final class Publisher {
             boolean measured = schedule.isMeasured(due);
             BenchMessage message = new BenchMessage(round.index(), measured, messageNumbers.getAndIncrement(), due);
             String clientMessageId = message.clientMessageId(runId);
+            String channel = plan.channelOfMessage(message.number());
             String body = "{\"text\":\"" + message.text(options.textLength()) + "\",\"clientMessageId\":\""
                     + clientMessageId + "\"}";
+            // Counted before sending: a fast refusal must not find its message not yet counted.
+            round.onSent(measured, plan.deliveriesOwed(message.number()));
             if (options.receipts()) {
-                sendWithReceipt(round, message, clientMessageId, body);
+                sendWithReceipt(round, message, channel, clientMessageId, body);
             } else {
-                client.send(options.sendDestination(), body);
+                client.send(BenchOptions.sendDestination(channel), body);
             }
-            round.onSent(measured);
             due += intervalNanos;
         }
     }
@@ -76,16 +87,28 @@ public final class Publisher {
         return client;
     }
 
-    private void sendWithReceipt(RoundStats round, BenchMessage message, String clientMessageId, String body) {
+    private void sendWithReceipt(RoundStats round, BenchMessage message, String channel, String clientMessageId,
+                                 String body) {
         round.onReceiptRequested();
         // The client message id doubles as receipt id, so an error event quoting either can be matched.
-        CompletableFuture<StompFrame> receipt =
-                client.sendWithReceipt(options.sendDestination(), body, Map.of("receipt", clientMessageId));
+        CompletableFuture<StompFrame> receipt = new CompletableFuture<>();
+        // Registered before sending, so that an error event arriving at once finds it.
         awaitingReceipt.put(clientMessageId, receipt);
+        client.sendWithReceipt(BenchOptions.sendDestination(channel), body, Map.of("receipt", clientMessageId))
+                .whenComplete((frame, failure) -> {
+                    if (failure == null) {
+                        receipt.complete(frame);
+                    } else {
+                        receipt.completeExceptionally(failure);
+                    }
+                });
         receipt.orTimeout(RECEIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((StompFrame frame, Throwable failure) -> {
                     awaitingReceipt.remove(clientMessageId);
                     if (failure == null) {
+                        if (ackLedger != null) {
+                            ackLedger.acknowledged(channel, clientMessageId);
+                        }
                         round.onReceipt(message.measured(), message.sentNanos(), System.nanoTime());
                     } else if (failure instanceof SendRefused) {
                         round.onReceiptSettledByRefusal();
@@ -107,7 +130,10 @@ public final class Publisher {
         }
         BenchMessage refused = BenchMessage.parseClientMessageId(clientMessageId, runId);
         if (refused != null && refused.round() < rounds.size()) {
-            rounds.get(refused.round()).onRejected(refused.measured(), code);
+            rounds.get(refused.round()).onRejected(refused.measured(), code, plan.deliveriesOwed(refused.number()));
+            if (ackLedger != null) {
+                ackLedger.refused(plan.channelOfMessage(refused.number()), clientMessageId);
+            }
             // A refused SEND never gets its RECEIPT: settle it now rather than after the timeout.
             CompletableFuture<StompFrame> receipt = awaitingReceipt.get(clientMessageId);
             if (receipt != null) {

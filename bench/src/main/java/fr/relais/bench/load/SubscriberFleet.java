@@ -4,6 +4,7 @@ import fr.relais.bench.hub.BenchAccounts;
 import fr.relais.bench.measure.DeliveryTracker;
 import fr.relais.bench.options.BenchOptions;
 import fr.relais.sdk.stomp.StompClient;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The subscriber connections, all on the bench channel.
+ * The subscriber connections, each on its channel of the {@link ChannelPlan} (and, in idle mode,
+ * on the idle topics too).
  *
  * <p>A subscription is only useful once the hub has registered it, otherwise the first
  * messages look lost. When the hub answers SUBSCRIBE receipts they are awaited; when it does
@@ -50,19 +52,29 @@ public final class SubscriberFleet implements AutoCloseable {
         }
     }
 
-    public static SubscriberFleet open(BenchOptions options, BenchAccounts accounts, HttpClient http,
+    public static SubscriberFleet open(BenchOptions options, ChannelPlan plan, BenchAccounts accounts, HttpClient http,
                                        DeliveryTracker tracker) throws Exception {
-        Opener opener = new Opener(options, accounts, http, tracker);
+        return open(options, plan, accounts, http, tracker, List.of(), 0, plan.subscribers());
+    }
+
+    /**
+     * Opens subscribers {@code from} (inclusive) to {@code to} (exclusive), each on its plan
+     * channel and on {@code extraChannels}.
+     */
+    public static SubscriberFleet open(BenchOptions options, ChannelPlan plan, BenchAccounts accounts, HttpClient http,
+                                       DeliveryTracker tracker, List<String> extraChannels, int from, int to)
+            throws Exception {
+        Opener opener = new Opener(options, plan, accounts, http, tracker, extraChannels);
         List<StompClient> clients = new ArrayList<>();
         int failed = 0;
-        // The first subscriber finds out whether the hub confirms subscriptions.
-        StompClient first = opener.open(0, true);
+        // The first subscriber finds out whether the server confirms subscriptions.
+        StompClient first = opener.open(from, true);
         boolean receipts = opener.receiptsAnswered;
         clients.add(first);
         Semaphore permits = new Semaphore(options.connectConcurrency());
         try (ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<StompClient>> pending = new ArrayList<>();
-            for (int i = 1; i < options.subscribers(); i++) {
+            for (int i = from + 1; i < to; i++) {
                 int index = i;
                 pending.add(virtualThreads.submit(() -> {
                     permits.acquire();
@@ -120,35 +132,54 @@ public final class SubscriberFleet implements AutoCloseable {
     private static final class Opener {
 
         private final BenchOptions options;
+        private final ChannelPlan plan;
         private final BenchAccounts accounts;
         private final HttpClient http;
         private final DeliveryTracker tracker;
+        private final List<String> extraChannels;
         private volatile boolean receiptsAnswered;
+        private volatile int probeIndex = -1;
 
-        Opener(BenchOptions options, BenchAccounts accounts, HttpClient http, DeliveryTracker tracker) {
+        Opener(BenchOptions options, ChannelPlan plan, BenchAccounts accounts, HttpClient http, DeliveryTracker tracker,
+               List<String> extraChannels) {
             this.options = options;
+            this.plan = plan;
             this.accounts = accounts;
             this.http = http;
             this.tracker = tracker;
+            this.extraChannels = List.copyOf(extraChannels);
         }
 
         StompClient open(int index, boolean withReceipt) throws Exception {
-            StompClient client = StompClient.connect(http, options.webSocketUri(),
-                            Map.of("Authorization", "Bearer " + accounts.tokenForSubscriber(index)),
-                            Map.of("Origin", options.baseUrl().toString()))
+            if (probeIndex < 0) {
+                probeIndex = index;
+            }
+            String channel = plan.channelOfSubscriber(index);
+            URI server = plan.urlOfSubscriber(index);
+            // Connections of one channel take its accounts in turn.
+            int indexInChannel = index / plan.channels().size();
+            StompClient client = StompClient.connect(http, BenchOptions.webSocketUri(server),
+                            accounts.subscriberHeaders(channel, indexInChannel),
+                            Map.of("Origin", server.toString()))
                     .get(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            List<String> topics = new ArrayList<>();
+            topics.add(BenchOptions.topic(channel));
+            extraChannels.forEach(extra -> topics.add(BenchOptions.topic(extra)));
             if (!withReceipt) {
-                client.subscribe(options.topic(), frame -> tracker.onMessage(index, frame));
+                topics.forEach(topic -> client.subscribe(topic, frame -> tracker.onMessage(index, frame)));
                 return client;
             }
             try {
-                client.subscribeWithReceipt(options.topic(), frame -> tracker.onMessage(index, frame))
-                        .get(index == 0 ? RECEIPT_PROBE.toSeconds() : CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                for (String topic : topics) {
+                    client.subscribeWithReceipt(topic, frame -> tracker.onMessage(index, frame))
+                            .get(index == probeIndex ? RECEIPT_PROBE.toSeconds() : CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                }
                 receiptsAnswered = true;
             } catch (TimeoutException e) {
-                if (index != 0) {
+                if (index != probeIndex) {
                     throw e;
                 }
+                topics.stream().skip(1).forEach(topic -> client.subscribe(topic, frame -> tracker.onMessage(index, frame)));
                 System.err.println("note: the hub does not answer SUBSCRIBE receipts; waiting "
                         + SETTLE_WITHOUT_RECEIPTS.toSeconds() + " s for subscriptions to settle instead");
             }

@@ -23,6 +23,7 @@ public final class RoundStats {
     private final LongAdder warmupSent = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder deliveriesOwed = new LongAdder();
     private final LongAdder acked = new LongAdder();
     private final LongAdder receiptFailures = new LongAdder();
     private final AtomicLong receiptsInFlight = new AtomicLong();
@@ -47,8 +48,12 @@ public final class RoundStats {
         return offeredRate;
     }
 
-    public void onSent(boolean measured) {
+    /** @param owed subscribers of the message's channel: the deliveries it should make */
+    public void onSent(boolean measured, int owed) {
         (measured ? sent : warmupSent).increment();
+        if (measured) {
+            deliveriesOwed.add(owed);
+        }
     }
 
     public void onReceiptRequested() {
@@ -77,10 +82,11 @@ public final class RoundStats {
     }
 
     /** The hub refused a SEND (error event on {@code /user/queue/errors}), in any phase. */
-    public void onRejected(boolean measured, String code) {
+    public void onRejected(boolean measured, String code, int owed) {
         errorCodes.computeIfAbsent(code, c -> new LongAdder()).increment();
         if (measured) {
             rejected.increment();
+            deliveriesOwed.add(-owed);
         }
     }
 
@@ -109,6 +115,11 @@ public final class RoundStats {
 
     public long rejected() {
         return rejected.sum();
+    }
+
+    /** Deliveries the measured messages that were not refused should make. */
+    public long expectedDeliveries() {
+        return deliveriesOwed.sum();
     }
 
     public long acked() {

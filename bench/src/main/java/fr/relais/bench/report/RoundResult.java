@@ -11,6 +11,8 @@ import org.HdrHistogram.Histogram;
  *                           round or phase): what the hub's CPU time in that window paid for
  * @param saturated          deliveries were still arriving when the drain gave up: the hub
  *                           queued more than it could send, and "lost" is mostly backlog
+ * @param maxRssKiB          highest resident set of the server sampled during the window, -1 if unknown
+ * @param liveHeapKiB        server heap after a forced GC at the end of the round, -1 if not measured
  */
 public record RoundResult(
         int offeredRate,
@@ -32,7 +34,9 @@ public record RoundResult(
         double machineCpuSeconds,
         int connectionsClosedByServer,
         Map<String, Long> errorCodes,
-        boolean saturated) {
+        boolean saturated,
+        long maxRssKiB,
+        long liveHeapKiB) {
 
     public record Latency(long count, double p50, double p99, double p999, double max) {
 
@@ -50,13 +54,13 @@ public record RoundResult(
     public static RoundResult of(RoundStats round, int subscribers, double windowSeconds, long deliveriesInWindow,
                                  double hubCpuSeconds, double benchCpuSeconds, double machineCpuSeconds,
                                  int closedByServer,
-                                 boolean saturated) {
-        long expected = (round.sent() - round.rejected()) * subscribers;
+                                 boolean saturated, long maxRssKiB, long liveHeapKiB) {
+        long expected = round.expectedDeliveries();
         return new RoundResult(round.offeredRate(), subscribers, windowSeconds, round.sent(), round.rejected(),
                 expected, round.uniqueDeliveries(), round.duplicates(), round.seqRegressions(), deliveriesInWindow,
                 Latency.of(round.latencyHistogram()), round.acked(), round.receiptFailures(),
                 Latency.of(round.receiptLatencyHistogram()), hubCpuSeconds, benchCpuSeconds, machineCpuSeconds, closedByServer,
-                round.errorCodes(), saturated);
+                round.errorCodes(), saturated, maxRssKiB, liveHeapKiB);
     }
 
     /** Expected deliveries not arrived by the end of the drain; negative would mean deliveries of unsent messages. */

@@ -22,8 +22,45 @@ class BenchOptionsParserTest {
         assertThat(options.receipts()).isTrue();
         assertThat(options.subscribers()).isEqualTo(10);
         assertThat(options.webSocketUri()).isEqualTo(URI.create("ws://localhost:9090/ws"));
-        assertThat(options.topic()).isEqualTo("/topic/channels.fed-29");
-        assertThat(options.sendDestination()).isEqualTo("/app/channels.fed-29.send");
+        assertThat(options.channels()).containsExactly("fed-29");
+        assertThat(BenchOptions.topic("fed-29")).isEqualTo("/topic/channels.fed-29");
+        assertThat(BenchOptions.sendDestination("fed-29")).isEqualTo("/app/channels.fed-29.send");
+        assertThat(options.auth()).isTrue();
+        assertThat(options.subscriberUrls()).containsExactly(URI.create("http://localhost:9090"));
+    }
+
+    @Test
+    void theBaselineNeedsNoPasswordAndNeverAsksForReceipts() {
+        BenchOptions options = BenchOptionsParser.parse(new String[] {
+                "--target", "baseline", "--receipts", "--verify-stored", "--channels", "fed-01, fed-02"});
+
+        assertThat(options.target()).isEqualTo(BenchOptions.Target.BASELINE);
+        assertThat(options.auth()).isFalse();
+        assertThat(options.receipts()).isFalse();
+        assertThat(options.verifyStored()).isFalse();
+        assertThat(options.label()).isEqualTo("baseline");
+        assertThat(options.channels()).containsExactly("fed-01", "fed-02");
+    }
+
+    @Test
+    void verifyingTheStoreImpliesReceiptsAndIdleModeTakesSteps() {
+        BenchOptions options = BenchOptionsParser.parse(new String[] {
+                "--admin-password", "pw", "--verify-stored", "--idle-connections", "100,200", "--stop-at-p99", "100",
+                "--subscriber-urls", "http://127.0.0.1:1,http://127.0.0.1:2"});
+
+        assertThat(options.receipts()).isTrue();
+        assertThat(options.idleMode()).isTrue();
+        assertThat(options.idleConnections()).containsExactly(100, 200);
+        assertThat(options.idleTopics()).containsExactly("riposte-numerique", "visuels", "directs");
+        assertThat(options.stopAtP99Millis()).isEqualTo(100);
+        assertThat(options.subscriberUrls()).hasSize(2);
+    }
+
+    @Test
+    void theHubStillNeedsTheAdminPasswordUnlessTold() {
+        assertThatThrownBy(() -> BenchOptionsParser.parse(new String[] {"--target", "hub"}))
+                .hasMessageContaining("admin password");
+        assertThat(BenchOptionsParser.parse(new String[] {"--no-auth"}).auth()).isFalse();
     }
 
     @Test
