@@ -84,6 +84,12 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
     @Override
     public WebSocketHandler decorate(WebSocketHandler handler) {
         return new WebSocketHandlerDecorator(handler) {
+            /** Long frames arrive in parts; Spring's STOMP decoder reassembles them within the frame limit. */
+            @Override
+            public boolean supportsPartialMessages() {
+                return true;
+            }
+
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
                 WebSocketSession shared = new ConcurrentWebSocketSessionDecorator(session, limits.outboundTimeLimitMs(),

@@ -76,6 +76,14 @@ class LuceneMessageIndex implements MessageSearchIndex {
                 doc.add(new TextField("text", m.text(), Field.Store.NO));
                 writer.updateDocument(new Term("id", m.id()), doc);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was indexed visible to searches (a new segment: done per drain, not per message). */
+    void refresh() {
+        try {
             searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,7 +6,6 @@ import fr.relais.hub.chat.MessageStore;
 import fr.relais.hub.realtime.ChannelEventListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,22 +41,34 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
         this.messages = messages;
     }
 
+    /** Messages waiting to be indexed; bounded: beyond, the catch-up from the store at the next start covers them. */
+    private final java.util.concurrent.LinkedBlockingQueue<Message> queue = new java.util.concurrent.LinkedBlockingQueue<>(100_000);
+
     @Override
     public void onEvents(List<ChannelEvent> events) {
-        List<Message> changed = events.stream().map(ChannelEvent::message).toList();
-        try {
-            worker.execute(() -> {
-                try {
-                    index.index(changed);
-                    for (Message m : changed) if (lastIndexedId == null || m.id().compareTo(lastIndexedId) > 0) lastIndexedId = m.id();
-                } catch (RuntimeException e) {
-                    log.error("Could not index {} messages", changed.size(), e);
-                }
-            });
-        } catch (RejectedExecutionException shuttingDown) {
-            // caught up from MongoDB at the next start
+        for (ChannelEvent e : events) {
+            if (!queue.offer(e.message())) {
+                log.warn("Search indexing is behind; later messages will be indexed at the next start");
+                return;
+            }
         }
     }
+
+    /** Indexes everything queued as one batch, then makes it visible with one refresh (every {@value #DRAIN_EVERY_MS} ms). */
+    private void drain() {
+        List<Message> batch = new ArrayList<>();
+        queue.drainTo(batch);
+        if (batch.isEmpty()) return;
+        try {
+            index.index(batch);
+            index.refresh();
+            for (Message m : batch) if (lastIndexedId == null || m.id().compareTo(lastIndexedId) > 0) lastIndexedId = m.id();
+        } catch (RuntimeException e) {
+            log.error("Could not index {} messages", batch.size(), e);
+        }
+    }
+
+    static final long DRAIN_EVERY_MS = 250;
 
     @Override
     public boolean onEveryNode() {
@@ -67,6 +78,7 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
     @Override
     public void afterSingletonsInstantiated() {
         worker.execute(this::catchUp);
+        worker.scheduleWithFixedDelay(this::drain, DRAIN_EVERY_MS, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
         worker.scheduleWithFixedDelay(() -> {
             try {
                 index.commit(lastIndexedId);
@@ -94,6 +106,7 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
         });
         if (!batch.isEmpty()) index.index(batch);
         count[0] += batch.size();
+        index.refresh();
         index.commit(lastIndexedId);
         if (count[0] > 0) log.info("Search index caught up: {} messages indexed from the store", count[0]);
     }
@@ -110,8 +123,10 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
 
     @Override
     public void destroy() throws Exception {
-        worker.shutdown(); // finish what is queued, then close the index on the same thread's terms
+        worker.shutdown(); // periodic tasks stop; a task running now finishes
         worker.awaitTermination(10, TimeUnit.SECONDS);
+        worker.shutdownNow();
+        drain(); // the last queued messages, on this thread now that the worker is idle
         index.close(lastIndexedId);
     }
 }

@@ -116,6 +116,17 @@ class BadInputTest {
     }
 
     @Test
+    void a_frame_longer_than_the_socket_buffer_but_within_the_limit_is_accepted_whole() {
+        try (LiveClient alice = LiveClient.connect(api.ws(), world.token("alice")).subscribeChannel("fed-29")) {
+            String text = "é".repeat(1000) + "€".repeat(3000); // 4,000 characters, 11 KB in UTF-8: more than the 8 KiB socket buffer
+            String cid = UUID.randomUUID().toString();
+            alice.sendAndAwaitReceipt("fed-29", text, cid);
+            JsonNode seen = alice.awaitChannelEvent("fed-29", e -> cid.equals(e.path("clientMessageId").asString()));
+            assertThat(seen.get("text").asString()).isEqualTo(text);
+        }
+    }
+
+    @Test
     void a_flooding_connection_is_throttled_without_losing_what_it_was_told_was_stored() {
         try (LiveClient alice = LiveClient.connect(api.ws(), world.token("alice"))) {
             String prefix = "flood-" + UUID.randomUUID() + "-";

@@ -114,14 +114,18 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
     }
 
     /**
-     * The WebSocket container buffers twice the STOMP frame limit: a frame a little too large gets a STOMP
-     * ERROR ({@code frame_too_large}); a message beyond twice the limit is cut by the container (close 1009).
+     * Tomcat allocates these buffers for every connection, so they stay small; longer WebSocket messages
+     * reach STOMP in parts (see {@code realtime.WebSocketSessions}, which accepts partial messages), where
+     * the STOMP decoder reassembles them and enforces {@code max-frame-bytes} with a
+     * {@code frame_too_large} ERROR frame.
      */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(limits.maxFrameBytes() * 2);
-        container.setMaxBinaryMessageBufferSize(limits.maxFrameBytes() * 2);
+        container.setMaxTextMessageBufferSize(CONTAINER_BUFFER_BYTES);
+        container.setMaxBinaryMessageBufferSize(CONTAINER_BUFFER_BYTES);
         return container;
     }
+
+    private static final int CONTAINER_BUFFER_BYTES = 8 * 1024;
 }
