@@ -42,9 +42,6 @@ public interface MessageStore {
 
     int countMentions(String channelId, long afterSeq, String userId, int cap);
 
-    /** Every message, oldest first, for rebuilding derived indexes. */
-    void forEach(java.util.function.Consumer<Message> action);
-
     /** Messages whose id sorts after {@code id} (ids grow with time), oldest first; all of them when id is null. */
     void forEachAfterId(String id, java.util.function.Consumer<Message> action);
 }

@@ -62,8 +62,7 @@ public class PresenceTracker {
     }
 
     public PresenceStatus statusOf(String userId) {
-        return statusesOf(List.of(userId)).get(userId).equals("online") ? PresenceStatus.ONLINE
-                : PresenceStatus.valueOf(statusesOf(List.of(userId)).get(userId).toUpperCase(java.util.Locale.ROOT));
+        return best(local(userId), directory.elsewhere(List.of(userId)).getOrDefault(userId, PresenceStatus.OFFLINE));
     }
 
     public Map<String, String> statusesOf(Collection<String> userIds) {

@@ -6,9 +6,6 @@ import fr.relais.hub.chat.web.ChannelEventResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +14,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class InProcessChannelEventPublisher implements ChannelEventPublisher {
-    private static final Logger log = LoggerFactory.getLogger(InProcessChannelEventPublisher.class);
-
     private final LocalFanout fanout;
-    private final ObjectProvider<ChannelEventListener> listeners;
+    private final ChannelEventListeners listeners;
     private final Counter published;
 
-    InProcessChannelEventPublisher(LocalFanout fanout, ObjectProvider<ChannelEventListener> listeners, MeterRegistry registry) {
+    InProcessChannelEventPublisher(LocalFanout fanout, ChannelEventListeners listeners, MeterRegistry registry) {
         this.fanout = fanout;
         this.listeners = listeners;
         this.published = Counter.builder("relais.events.published").description("Channel events fanned out").register(registry);
@@ -35,12 +30,6 @@ class InProcessChannelEventPublisher implements ChannelEventPublisher {
             fanout.toTopic("/topic/channels." + event.channelId(), fanout.serialize(ChannelEventResponse.of(event)));
         }
         published.increment(events.size());
-        listeners.orderedStream().forEach(listener -> {
-            try {
-                listener.onEvents(events);
-            } catch (RuntimeException e) {
-                log.error("Listener {} failed on {} events", listener.getClass().getSimpleName(), events.size(), e);
-            }
-        });
+        listeners.notify(events, true);
     }
 }

@@ -9,7 +9,6 @@ import fr.relais.hub.support.LiveClient;
 import fr.relais.hub.support.World;
 import fr.relais.sdk.stomp.StompErrorException;
 import fr.relais.sdk.stomp.StompFrame;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -240,8 +239,4 @@ class ChannelMessagingTest {
         return list;
     }
 
-    @SuppressWarnings("unused")
-    private static Duration unused(StompFrame f) {
-        return Duration.ZERO;
-    }
 }

@@ -161,9 +161,4 @@ class MongoMessageStore implements MessageStore {
         Bson filter = id == null ? new Document() : gt("_id", id);
         messages.find(filter).sort(Sorts.ascending("_id")).forEach(d -> action.accept(MessageDocuments.toMessage(d)));
     }
-
-    @Override
-    public void forEach(Consumer<Message> action) {
-        messages.find().sort(Sorts.ascending("_id")).forEach(d -> action.accept(MessageDocuments.toMessage(d)));
-    }
 }

@@ -5,15 +5,12 @@ import fr.relais.hub.chat.ChannelEvent;
 import fr.relais.hub.chat.ChannelEventPublisher;
 import fr.relais.hub.chat.ChannelHistory;
 import fr.relais.hub.chat.web.ChannelEventResponse;
-import fr.relais.hub.realtime.ChannelEventListener;
+import fr.relais.hub.realtime.ChannelEventListeners;
 import fr.relais.hub.realtime.FanoutShards;
 import fr.relais.hub.realtime.LocalFanout;
 import fr.relais.hub.realtime.TopicSubscriptions;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Channel events with several nodes: each committed event is published once to the bus and, like the
@@ -22,17 +19,15 @@ import org.springframework.beans.factory.ObjectProvider;
  * index) also hear events stored elsewhere.
  */
 class ClusterChannelEventPublisher implements ChannelEventPublisher, DisposableBean {
-    private static final Logger log = LoggerFactory.getLogger(ClusterChannelEventPublisher.class);
-
     private final ClusterBus bus;
     private final LocalFanout fanout;
     private final FanoutShards shards;
-    private final ObjectProvider<ChannelEventListener> listeners;
+    private final ChannelEventListeners listeners;
     private final ChannelSequencer sequencer;
 
     ClusterChannelEventPublisher(ClusterBus bus, ClusterProperties properties, LocalFanout fanout, FanoutShards shards,
                                  TopicSubscriptions subscriptions, ChannelHistory history,
-                                 ObjectProvider<ChannelEventListener> listeners, ChannelStore channels) {
+                                 ChannelEventListeners listeners, ChannelStore channels) {
         this.bus = bus;
         this.fanout = fanout;
         this.shards = shards;
@@ -64,25 +59,15 @@ class ClusterChannelEventPublisher implements ChannelEventPublisher, DisposableB
                     event.channelId(), event.seq(), "", json));
             sequencer.accept(new ChannelSequencer.Ready(event.channelId(), event.seq(), json, event, true));
         }
-        notify(events, true);
+        listeners.notify(events, true);
     }
 
     private void deliver(ChannelSequencer.Ready ready, boolean repaired) {
         shards.deliver(TOPIC_PREFIX + ready.channelId(), ready.json());
         if (!ready.local()) {
             ChannelEvent event = ready.event() != null ? ready.event() : ChannelEventResponse.parse(ready.json(), fanout);
-            notify(List.of(event), false);
+            listeners.notify(List.of(event), false);
         }
-    }
-
-    private void notify(List<ChannelEvent> events, boolean local) {
-        listeners.orderedStream().filter(l -> local || l.onEveryNode()).forEach(listener -> {
-            try {
-                listener.onEvents(events);
-            } catch (RuntimeException e) {
-                log.error("Listener {} failed on {} events", listener.getClass().getSimpleName(), events.size(), e);
-            }
-        });
     }
 
     @Override

@@ -3,12 +3,10 @@ package fr.relais.hub.realtime.cluster;
 import fr.relais.hub.channels.ChannelStore;
 import fr.relais.hub.chat.ChannelEventPublisher;
 import fr.relais.hub.chat.ChannelHistory;
-import fr.relais.hub.realtime.ChannelEventListener;
 import fr.relais.hub.realtime.FanoutShards;
 import fr.relais.hub.realtime.LocalFanout;
 import fr.relais.hub.realtime.TopicSubscriptions;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +28,7 @@ class ClusterConfig {
     @Primary
     ChannelEventPublisher clusterChannelEventPublisher(ClusterBus bus, ClusterProperties properties, LocalFanout fanout,
                                                        FanoutShards shards, TopicSubscriptions subscriptions,
-                                                       ChannelHistory history, ObjectProvider<ChannelEventListener> listeners,
+                                                       ChannelHistory history, fr.relais.hub.realtime.ChannelEventListeners listeners,
                                                        ChannelStore channels) {
         return new ClusterChannelEventPublisher(bus, properties, fanout, shards, subscriptions, history, listeners, channels);
     }

@@ -8,7 +8,6 @@ import fr.relais.hub.infra.mongo.EmbeddedMongoServer;
 import fr.relais.hub.support.Api;
 import fr.relais.hub.support.LiveClient;
 import fr.relais.hub.support.RedisServerProcess;
-import fr.relais.sdk.stomp.StompClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,8 +231,4 @@ class TwoNodeClusterTest {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    @SuppressWarnings("unused")
-    private static StompClient unused() {
-        return null;
-    }
 }

@@ -1,0 +1,31 @@
+package fr.relais.hub.realtime;
+
+import fr.relais.hub.chat.ChannelEvent;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Hands committed events to this node's {@link ChannelEventListener}s; one failing listener does not stop the others. */
+@Component
+public class ChannelEventListeners {
+    private static final Logger log = LoggerFactory.getLogger(ChannelEventListeners.class);
+
+    private final ObjectProvider<ChannelEventListener> listeners;
+
+    ChannelEventListeners(ObjectProvider<ChannelEventListener> listeners) {
+        this.listeners = listeners;
+    }
+
+    /** @param storedHere false for events stored by another node: only listeners that want those hear them */
+    public void notify(List<ChannelEvent> events, boolean storedHere) {
+        listeners.orderedStream().filter(l -> storedHere || l.onEveryNode()).forEach(listener -> {
+            try {
+                listener.onEvents(events);
+            } catch (RuntimeException e) {
+                log.error("Listener {} failed on {} events", listener.getClass().getSimpleName(), events.size(), e);
+            }
+        });
+    }
+}
