@@ -8,6 +8,7 @@ import { Icon } from './Icon';
 import { useT } from './context';
 import { EmojiPicker } from './MessageItem';
 import { renderMarkdown } from './markdownView';
+import { handleSuggestionKey } from './suggestionKeys';
 
 export function Composer(props: { model: AppModel; channelId: string; channelName: string; threadId?: string; onEditLast: () => void }) {
   const { model, channelId, threadId } = props;
@@ -105,20 +106,9 @@ export function Composer(props: { model: AppModel; channelId: string; channelNam
       }
       if (e.key === 'Escape') { setSlash(null); return; }
     }
-    if (mention) {
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        const n = mention.users.length;
-        setMention({ ...mention, index: (mention.index + (e.key === 'ArrowDown' ? 1 : n - 1)) % n });
-        return;
-      }
-      if (e.key === 'Enter' || e.key === 'Tab') {
-        e.preventDefault();
-        pickMention(mention.users[mention.index]!);
-        return;
-      }
-      if (e.key === 'Escape') { setMention(null); return; }
-    }
+    if (mention && handleSuggestionKey(e, mention.users, mention.index, {
+      move: (index) => setMention({ ...mention, index }), pick: pickMention, close: () => setMention(null),
+    })) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       submit();

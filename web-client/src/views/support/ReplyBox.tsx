@@ -7,6 +7,7 @@ import { mentionAt } from '../../state/grouping';
 import { Icon } from '../Icon';
 import { useT } from '../context';
 import { renderMarkdown } from '../markdownView';
+import { handleSuggestionKey } from '../suggestionKeys';
 
 const STAFF_ROLES = ['NATIONAL_ADMIN', 'HQ_STAFF', 'NATIONAL_COMMUNICATION_SECRETARY'];
 
@@ -78,20 +79,9 @@ export function ReplyBox(props: { model: AppModel; ticket: Ticket }) {
   }
 
   function onKeyDown(e: KeyboardEvent) {
-    if (mention) {
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        const n = mention.users.length;
-        setMention({ ...mention, index: (mention.index + (e.key === 'ArrowDown' ? 1 : n - 1)) % n });
-        return;
-      }
-      if (e.key === 'Enter' || e.key === 'Tab') {
-        e.preventDefault();
-        pickMention(mention.users[mention.index]!);
-        return;
-      }
-      if (e.key === 'Escape') { setMention(null); return; }
-    }
+    if (mention && handleSuggestionKey(e, mention.users, mention.index, {
+      move: (index) => setMention({ ...mention, index }), pick: pickMention, close: () => setMention(null),
+    })) return;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
   }
 
