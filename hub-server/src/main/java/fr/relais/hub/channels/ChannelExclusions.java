@@ -9,24 +9,30 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Exclusions from channels under the charter. All are kept in memory (asked on every read check);
  * an exclusion is stored first, then published as {@link AccessRevoked.MemberExcluded} so every node
- * updates its cache and drops the person's live subscriptions to the channel.
+ * updates its cache and drops the person's live subscriptions to the channel. Lifting one is published
+ * as {@link ExclusionLifted}, which the cluster layer forwards to the other nodes (they would otherwise keep
+ * refusing the person, since nothing else makes them re-read the exclusions).
  */
 @Service
 public class ChannelExclusions {
     private final ExclusionStore store;
     private final AccessRevocations revocations;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile Map<String, Exclusion> byKey;
 
-    public ChannelExclusions(ExclusionStore store, AccessRevocations revocations, Clock clock) {
+    public ChannelExclusions(ExclusionStore store, AccessRevocations revocations, ApplicationEventPublisher events,
+                             Clock clock) {
         this.store = store;
         this.revocations = revocations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -55,6 +61,7 @@ public class ChannelExclusions {
     public boolean lift(String channelId, String userId) {
         boolean existed = store.delete(channelId, userId);
         cache().remove(key(channelId, userId));
+        if (existed) events.publishEvent(new ExclusionLifted(channelId, userId, false));
         return existed;
     }
 
@@ -62,6 +69,15 @@ public class ChannelExclusions {
     @EventListener
     void onExcluded(AccessRevoked.MemberExcluded event) {
         if (!isExcluded(event.channelId(), event.userId())) byKey = null; // reload from the store on next use
+    }
+
+    /**
+     * A lift on another node (already deleted from the store): re-read the exclusions on next use, as for
+     * an exclusion decided elsewhere. They are few, so a reload costs little.
+     */
+    @EventListener
+    void onLifted(ExclusionLifted event) {
+        if (event.onAnotherNode() && isExcluded(event.channelId(), event.userId())) byKey = null;
     }
 
     private Map<String, Exclusion> cache() {

@@ -23,4 +23,12 @@ public interface AuthSessionStore {
     List<String> revokeAll(String userId, Instant at);
 
     void touch(String id, Instant at);
+
+    /**
+     * Deletes sessions and tokens that ended (expired or were revoked) before {@code bound}; one that has
+     * not ended is never touched. A deleted session is simply unknown, which every check treats as invalid.
+     *
+     * @return how many were deleted
+     */
+    long deleteEndedBefore(Instant bound);
 }

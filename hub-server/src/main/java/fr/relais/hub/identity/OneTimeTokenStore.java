@@ -17,4 +17,11 @@ public interface OneTimeTokenStore {
     void release(String id);
 
     List<OneTimeToken> findByCreator(String userId, OneTimeToken.Purpose purpose, int limit);
+
+    /**
+     * Deletes links used or expired before {@code bound}; a link still usable is never touched.
+     *
+     * @return how many were deleted
+     */
+    long deleteEndedBefore(Instant bound);
 }

@@ -3,20 +3,25 @@ package fr.relais.hub.identity;
 import fr.relais.hub.common.ErrorCode;
 import fr.relais.hub.common.RelaisException;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * Optional TOTP two-factor authentication for local accounts ({@link Totp}). Enrolment is in two
  * steps: {@link #begin} hands out a secret (shown once, as an otpauth URI for the phone app), and only
- * {@link #confirm} with a valid code turns it on; from then on a login needs a code.
+ * {@link #confirm} with a valid code turns it on; from then on a login needs a code. The secret is
+ * stored sealed ({@link TotpSecrets}); one found in clear (stored by an older hub) is sealed as soon as a
+ * code checked against it is valid.
  */
 @Service
 public class TwoFactor {
     private final UserStore store;
+    private final TotpSecrets secrets;
     private final Clock clock;
 
-    public TwoFactor(UserStore store) {
+    TwoFactor(UserStore store, TotpSecrets secrets) {
         this.store = store;
+        this.secrets = secrets;
         this.clock = Clock.systemUTC(); // codes follow the real time of the phone app
     }
 
@@ -26,15 +31,16 @@ public class TwoFactor {
     public Enrolment begin(User user) {
         if (isEnabled(user)) throw new RelaisException(ErrorCode.CONFLICT, "Two-factor authentication is already on");
         String secret = Totp.newSecret();
-        store.saveTotp(user.id(), new UserStore.TotpEnrolment(secret, false));
+        store.saveTotp(user.id(), new UserStore.TotpEnrolment(secrets.seal(secret), false));
         return new Enrolment(secret, Totp.otpauthUri("Relais", user.username(), secret));
     }
 
     public void confirm(User user, String code) {
         UserStore.TotpEnrolment pending = store.totp(user.id())
                 .orElseThrow(() -> RelaisException.invalid("Start the enrolment first"));
-        if (!Totp.verify(pending.secret(), code, clock.instant())) throw RelaisException.invalid("The code is not valid");
-        store.saveTotp(user.id(), new UserStore.TotpEnrolment(pending.secret(), true));
+        String secret = secrets.open(pending.secret());
+        if (!Totp.verify(secret, code, clock.instant())) throw RelaisException.invalid("The code is not valid");
+        store.saveTotp(user.id(), new UserStore.TotpEnrolment(secrets.seal(secret), true));
     }
 
     public void disable(User user, String code) {
@@ -53,7 +59,11 @@ public class TwoFactor {
     }
 
     public boolean verify(User user, String code) {
-        return store.totp(user.id()).filter(UserStore.TotpEnrolment::enabled)
-                .map(t -> Totp.verify(t.secret(), code, clock.instant())).orElse(false);
+        Optional<UserStore.TotpEnrolment> enrolment = store.totp(user.id()).filter(UserStore.TotpEnrolment::enabled);
+        if (enrolment.isEmpty()) return false;
+        String stored = enrolment.get().secret();
+        if (!Totp.verify(secrets.open(stored), code, clock.instant())) return false;
+        if (!secrets.isSealed(stored)) store.replaceTotpSecret(user.id(), stored, secrets.seal(stored));
+        return true;
     }
 }

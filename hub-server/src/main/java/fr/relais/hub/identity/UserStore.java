@@ -37,7 +37,16 @@ public interface UserStore {
 
     void saveTotp(String userId, @org.jspecify.annotations.Nullable TotpEnrolment enrolment);
 
-    /** A user's TOTP secret (base32) and whether it was confirmed (only then is a code required to log in). */
+    /**
+     * Replaces the stored secret only if it is still {@code expected} (a concurrent disable or new enrolment
+     * wins); the enrolment's state is left as it is.
+     */
+    void replaceTotpSecret(String userId, String expected, String replacement);
+
+    /**
+     * A user's TOTP secret as stored (sealed, see {@code TotpSecrets}; in clear base32 if written before
+     * secrets were sealed) and whether it was confirmed (only then is a code required to log in).
+     */
     record TotpEnrolment(String secret, boolean enabled) {
     }
 

@@ -104,12 +104,14 @@ class WebSecurityTest {
     @Test
     void two_factor_login_needs_the_current_code_once_enabled() {
         Personas.Person careful = Personas.create(world, "prudente", "29", "MEMBER");
+        assertThat(api.get("/api/v1/me/totp", careful.token()).json().get("enabled").asBoolean()).isFalse();
         JsonNode enrolment = api.post("/api/v1/me/totp", careful.token(), Map.of()).json();
         String secret = enrolment.get("secret").asString();
         assertThat(enrolment.get("otpauthUri").asString()).startsWith("otpauth://totp/Relais:" + careful.username());
         assertThat(api.post("/api/v1/me/totp/confirm", careful.token(), Map.of("code", "000000")).status()).isEqualTo(400);
         assertThat(api.post("/api/v1/me/totp/confirm", careful.token(), Map.of("code", Totp.code(secret, Instant.now()))).status())
                 .isEqualTo(204);
+        assertThat(api.get("/api/v1/me/totp", careful.token()).json().get("enabled").asBoolean()).isTrue();
 
         Api.Response withoutCode = api.post("/api/v1/auth/token", null, Map.of("username", careful.username(), "password", World.PASSWORD));
         assertThat(withoutCode.status()).isEqualTo(401);

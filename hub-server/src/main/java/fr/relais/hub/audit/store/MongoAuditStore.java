@@ -2,6 +2,7 @@ package fr.relais.hub.audit.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
@@ -10,6 +11,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import fr.relais.hub.audit.AuditEntry;
 import fr.relais.hub.audit.AuditStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code audit_log} collection: {@code {_id (ObjectId hex, time-ordered), at, type, actorId?, subject?,
- * details{}}}. Insert-only.
+ * details{}}}. Insert-only; entries older than {@code relais.retention.audit-log} are deleted by the
+ * retention sweep through the index on {@code at}.
  */
 @Repository
 class MongoAuditStore implements AuditStore {
@@ -53,6 +56,11 @@ class MongoAuditStore implements AuditStore {
     @Override
     public String newId() {
         return new ObjectId().toHexString();
+    }
+
+    @Override
+    public long deleteBefore(Instant bound) {
+        return entries.deleteMany(lt("at", Date.from(bound))).getDeletedCount();
     }
 
     private static AuditEntry toEntry(Document d) {

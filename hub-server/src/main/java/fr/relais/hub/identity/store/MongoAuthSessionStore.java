@@ -3,6 +3,7 @@ package fr.relais.hub.identity.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code auth_sessions} collection: {@code {_id, userId, kind, name, createdAt, expiresAt?, lastUsedAt?,
  * revokedAt?, tokenDigest?}}. {@code tokenDigest} (personal access tokens only) is the SHA-256 hex of
- * the token; the token itself is never stored. Revoked sessions are kept (with {@code revokedAt}) as a
- * record of what was revoked and when.
+ * the token; the token itself is never stored. Revoked and expired sessions are kept (with {@code revokedAt})
+ * as a record of what was revoked and when, until the retention sweep deletes them
+ * ({@code relais.retention.auth-sessions-after-expiry}). Indexes: {@code userId}, {@code tokenDigest}, and
+ * {@code expiresAt}, {@code revokedAt} for that sweep.
  */
 @Repository
 class MongoAuthSessionStore implements AuthSessionStore {
@@ -35,6 +38,8 @@ class MongoAuthSessionStore implements AuthSessionStore {
         this.sessions = database.getCollection("auth_sessions");
         sessions.createIndex(Indexes.ascending("userId"));
         sessions.createIndex(Indexes.ascending("tokenDigest"));
+        sessions.createIndex(Indexes.ascending("expiresAt"));
+        sessions.createIndex(Indexes.ascending("revokedAt"));
     }
 
     @Override
@@ -85,6 +90,13 @@ class MongoAuthSessionStore implements AuthSessionStore {
     @Override
     public void touch(String id, Instant at) {
         sessions.updateOne(eq("_id", id), Updates.set("lastUsedAt", Date.from(at)));
+    }
+
+    @Override
+    public long deleteEndedBefore(Instant bound) {
+        // $lt on a date never matches null: a session without an expiry, or not revoked, is not caught by that clause.
+        Date before = Date.from(bound);
+        return sessions.deleteMany(or(lt("expiresAt", before), lt("revokedAt", before))).getDeletedCount();
     }
 
     private static Bson active(Instant now) {

@@ -3,6 +3,8 @@ package fr.relais.hub.identity.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -25,7 +27,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code one_time_tokens} collection (invitations and password-reset links): {@code {_id, purpose,
  * secretDigest, createdBy, createdAt, expiresAt, usedAt?, federation?, roles[], userId?}}. Only the
- * SHA-256 digest of the link's secret is stored; {@code usedAt} is set once, atomically.
+ * SHA-256 digest of the link's secret is stored; {@code usedAt} is set once, atomically. Used and expired
+ * links are kept (the inviter sees who accepted) until the retention sweep deletes them
+ * ({@code relais.retention.one-time-tokens-after-expiry}). Indexes: {@code secretDigest}, {@code createdBy},
+ * and {@code expiresAt}, {@code usedAt} for that sweep.
  */
 @Repository
 class MongoOneTimeTokenStore implements OneTimeTokenStore {
@@ -35,6 +40,8 @@ class MongoOneTimeTokenStore implements OneTimeTokenStore {
         this.tokens = database.getCollection("one_time_tokens");
         tokens.createIndex(Indexes.ascending("secretDigest"));
         tokens.createIndex(Indexes.ascending("createdBy"));
+        tokens.createIndex(Indexes.ascending("expiresAt"));
+        tokens.createIndex(Indexes.ascending("usedAt"));
     }
 
     @Override
@@ -66,6 +73,12 @@ class MongoOneTimeTokenStore implements OneTimeTokenStore {
     public List<OneTimeToken> findByCreator(String userId, OneTimeToken.Purpose purpose, int limit) {
         return tokens.find(and(eq("createdBy", userId), eq("purpose", purpose.name()))).sort(Sorts.descending("createdAt"))
                 .limit(limit).map(MongoOneTimeTokenStore::toToken).into(new ArrayList<>());
+    }
+
+    @Override
+    public long deleteEndedBefore(Instant bound) {
+        Date before = Date.from(bound); // $lt never matches a null usedAt
+        return tokens.deleteMany(or(lt("expiresAt", before), lt("usedAt", before))).getDeletedCount();
     }
 
     private static OneTimeToken toToken(Document d) {

@@ -1,5 +1,6 @@
 package fr.relais.hub.identity.store;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.regex;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Repository;
  * The {@code users} collection: {@code {_id, username (unique), displayName, federation, roles[], active,
  * passwordHash, createdAt, externalId?, totp?{secret, enabled}}}. The password hash never leaves this class
  * except through {@link #passwordHash(String)}; {@code externalId} ({@code issuer|subject}) links an account
- * to the party's identity provider; {@code totp} holds the two-factor secret.
+ * to the party's identity provider; {@code totp} holds the two-factor secret, sealed with AES-GCM
+ * ({@code v1:...}; enrolments written before that hold the base32 secret in clear until the next login).
  */
 @Repository
 class MongoUserStore implements UserStore {
@@ -145,6 +147,11 @@ class MongoUserStore implements UserStore {
         users.updateOne(eq("_id", userId), enrolment == null ? Updates.unset("totp")
                 : Updates.set("totp", new Document("secret", enrolment.secret())
                         .append("enabled", enrolment.enabled())));
+    }
+
+    @Override
+    public void replaceTotpSecret(String userId, String expected, String replacement) {
+        users.updateOne(and(eq("_id", userId), eq("totp.secret", expected)), Updates.set("totp.secret", replacement));
     }
 
     @Override

@@ -112,6 +112,15 @@ class MeController {
         return ResponseEntity.noContent().build();
     }
 
+    record TotpState(boolean enabled) {
+    }
+
+    /** Whether two-factor is on, so a settings screen offers to turn it on or off. */
+    @GetMapping("/totp")
+    TotpState totpState(@AuthenticationPrincipal User me) {
+        return new TotpState(twoFactor.isEnabled(me));
+    }
+
     @PostMapping("/totp")
     TwoFactor.Enrolment beginTotp(@AuthenticationPrincipal User me) {
         return twoFactor.begin(me);

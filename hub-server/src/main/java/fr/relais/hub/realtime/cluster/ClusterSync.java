@@ -2,6 +2,7 @@ package fr.relais.hub.realtime.cluster;
 
 import fr.relais.hub.channels.ChannelChanged;
 import fr.relais.hub.channels.ChannelDirectory;
+import fr.relais.hub.channels.ExclusionLifted;
 import fr.relais.hub.identity.AccessRevocations;
 import fr.relais.hub.identity.AccessRevoked;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,13 @@ import org.springframework.context.event.EventListener;
 /**
  * Keeps the nodes' caches and access decisions in step: revocations (sessions, deactivations, role
  * changes, exclusions) are delivered as application events on every node — so live connections on any
- * node close within the second — and a channel changed on one node is re-read by the others.
+ * node close within the second — and a channel changed on one node is re-read by the others, as is an
+ * exclusion lifted on one node (every node keeps the exclusions in memory).
  */
 class ClusterSync implements AccessRevocations {
     private static final String REVOKED = "access.revoked";
     private static final String CHANNEL_CHANGED = "channel.changed";
+    private static final String EXCLUSION_LIFTED = "exclusion.lifted";
 
     private final ClusterBus bus;
     private final ApplicationEventPublisher events;
@@ -31,6 +34,10 @@ class ClusterSync implements AccessRevocations {
             switch (envelope.key()) {
                 case REVOKED -> events.publishEvent(decode(payload));
                 case CHANNEL_CHANGED -> channels.refresh(payload);
+                case EXCLUSION_LIFTED -> {
+                    String[] lifted = payload.split("\\|", 2);
+                    events.publishEvent(new ExclusionLifted(lifted[0], lifted[1], true));
+                }
                 default -> { }
             }
         });
@@ -45,6 +52,12 @@ class ClusterSync implements AccessRevocations {
     @EventListener
     void onChannelChanged(ChannelChanged event) {
         send(CHANNEL_CHANGED, event.channelId());
+    }
+
+    /** {@code channelId|userId}: ids never contain '|'. Lifts heard from another node are not sent back. */
+    @EventListener
+    void onExclusionLifted(ExclusionLifted event) {
+        if (!event.onAnotherNode()) send(EXCLUSION_LIFTED, event.channelId() + "|" + event.userId());
     }
 
     private void send(String type, String payload) {

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two hub nodes sharing one MongoDB-wire store and a real Redis server: cross-node delivery in seq
- * order, a node dying, Redis going away and coming back.
+ * order, a node dying, Redis going away and coming back, access decisions kept in step.
  */
 class TwoNodeClusterTest {
     static final String ADMIN_PASSWORD = "cluster-admin-password";
@@ -154,6 +156,34 @@ class TwoNodeClusterTest {
             await().atMost(Duration.ofSeconds(1)).until(() -> !onB.stomp.isOpen());
         }
         assertThat(apiB.get("/api/v1/channels", member).status()).isEqualTo(401);
+    }
+
+    @Test
+    void lifting_an_exclusion_on_one_node_lets_the_person_back_in_on_the_other_within_a_second() {
+        String yannId = apiB.get("/api/v1/me", member).json().get("id").asString();
+        assertThat(apiA.post("/api/v1/channels/fed-29/exclusions", admin, Map.of("userId", yannId, "reason", "Hors charte"))
+                .status()).isEqualTo(201);
+        // Node B knows of the exclusion (and keeps it in memory): Yann is refused there.
+        await().atMost(Duration.ofSeconds(1)).until(() -> apiB.get("/api/v1/channels/fed-29/messages", member).status() == 404);
+        assertThat(canSubscribeAndSend(apiB, "fed-29")).isFalse();
+
+        assertThat(apiA.delete("/api/v1/channels/fed-29/exclusions/" + yannId, admin).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(1)).until(() -> canSubscribeAndSend(apiB, "fed-29"));
+        assertThat(apiB.get("/api/v1/channels/fed-29/messages", member).status()).isEqualTo(200);
+    }
+
+    /** Whether Yann, on a fresh connection to that node, gets receipts for a SUBSCRIBE and a SEND to the channel. */
+    private boolean canSubscribeAndSend(Api api, String channelId) {
+        try (LiveClient client = LiveClient.connect(api.ws(), member)) {
+            client.stomp.subscribeWithReceipt("/topic/channels." + channelId, f -> { }).get(5, TimeUnit.SECONDS);
+            client.stomp.sendWithReceipt("/app/channels." + channelId + ".send", Api.JSON.writeValueAsString(
+                    Map.of("text", "de retour", "clientMessageId", UUID.randomUUID().toString()))).get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException refused) {
+            return false;
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("no answer from node: " + e, e);
+        }
     }
 
     @Test
