@@ -4,24 +4,20 @@ import fr.relais.hub.common.ErrorCode;
 import fr.relais.hub.common.RelaisException;
 import fr.relais.hub.infra.mongo.StorageDurability;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer of one channel on this node. Writes queue up while a batch is being stored; the
- * next batch takes them all at once: one seq reservation, one bulk insert, one durability barrier
- * (group commit). Within a batch, seqs follow arrival order and events are published in seq order, so
- * subscribers of the channel see events in seq order.
+ * Commits one batch of writes, of any number of channels, together (group commit): one look-up of the
+ * messages being changed, one seq reservation per channel, one bulk insert, one durability barrier.
+ * Within a channel, seqs follow arrival order and events are published in seq order, so subscribers
+ * of the channel see events in seq order.
  *
  * <p>Nothing is acknowledged before it is durable: futures complete after the store and the
  * durability barrier, and fail with {@code store_unavailable} if either fails (then no event is
@@ -30,96 +26,59 @@ import org.slf4j.LoggerFactory;
 final class ChannelWriter {
     private static final Logger log = LoggerFactory.getLogger(ChannelWriter.class);
 
-    private final String channelId;
-    private final Ports ports;
-    private final ConcurrentLinkedQueue<PendingWrite> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicBoolean draining = new AtomicBoolean();
-
-    /** What a writer needs, shared by all writers. */
+    /** What the writer needs. */
     record Ports(MessageStore messages, ChannelEventStore events, SeqAllocator seqs, StorageDurability durability,
-                 ChannelEventPublisher publisher, Executor executor, ChatLimits limits, WriterMetrics metrics,
-                 PostPreparation preparation) {
+                 ChannelEventPublisher publisher, ChatLimits limits, WriterMetrics metrics, PostPreparation preparation) {
     }
 
-    ChannelWriter(String channelId, Ports ports) {
-        this.channelId = channelId;
+    /** A write and the channel it belongs to, in arrival order. */
+    record Queued(String channelId, PendingWrite write) {
+    }
+
+    private final Ports ports;
+
+    ChannelWriter(Ports ports) {
         this.ports = ports;
     }
 
-    CompletableFuture<Message> submit(PendingWrite write) {
-        if (pending.incrementAndGet() > ports.limits().maxPendingPerChannel()) {
-            pending.decrementAndGet();
-            ports.metrics().rejectedOverload();
-            return CompletableFuture.failedFuture(new RelaisException(ErrorCode.OVERLOADED,
-                    "This channel is receiving more messages than it can store; retry in a moment"));
-        }
-        queue.add(write);
-        if (draining.compareAndSet(false, true)) ports.executor().execute(this::drain);
-        return write.result();
-    }
-
-    int pending() {
-        return pending.get();
-    }
-
-    private void drain() {
-        try {
-            List<PendingWrite> batch = new ArrayList<>();
-            for (PendingWrite w = queue.poll(); w != null; w = queue.poll()) {
-                batch.add(w);
-                if (batch.size() == ports.limits().maxBatch()) {
-                    commit(batch);
-                    batch = new ArrayList<>();
-                }
-            }
-            if (!batch.isEmpty()) commit(batch);
-        } finally {
-            draining.set(false);
-            // A write may have arrived after the last poll but before the flag was cleared.
-            if (!queue.isEmpty() && draining.compareAndSet(false, true)) ports.executor().execute(this::drain);
-        }
-    }
-
-    private void commit(List<PendingWrite> batch) {
+    void commit(List<Queued> batch) {
         long started = System.nanoTime();
-        pending.addAndGet(-batch.size());
         try {
-            Plan plan = plan(batch);
-            if (!plan.isEmpty()) store(plan);
-            plan.completeAll();
-            if (!plan.events.isEmpty()) ports.publisher().publish(plan.events);
+            Map<String, Plan> plans = plan(batch);
+            store(plans.values());
+            for (Plan plan : plans.values()) plan.completeAll();
+            for (Plan plan : plans.values()) if (!plan.events.isEmpty()) ports.publisher().publish(plan.events);
             ports.metrics().committed(batch.size(), System.nanoTime() - started);
         } catch (RuntimeException e) {
-            log.error("Could not store {} writes for channel {}", batch.size(), channelId, e);
+            log.error("Could not store a batch of {} writes", batch.size(), e);
             ports.metrics().storeFailed();
             RelaisException failure = new RelaisException(ErrorCode.STORE_UNAVAILABLE,
                     "The message could not be stored; nothing was kept, send it again");
-            batch.forEach(w -> w.result().completeExceptionally(failure));
+            batch.forEach(q -> q.write().result().completeExceptionally(failure));
         }
     }
 
-    /** Works out the new state of every write of the batch, then numbers the effective ones in arrival order. */
-    private Plan plan(List<PendingWrite> batch) {
+    /** Works out the new state of every write, then numbers each channel's effective writes in arrival order. */
+    private Map<String, Plan> plan(List<Queued> batch) {
         Map<String, Message> current = new HashMap<>(ports.messages().findByIds(batch.stream()
-                .filter(w -> w instanceof PendingWrite.Change).map(w -> ((PendingWrite.Change) w).messageId()).toList()));
+                .filter(q -> q.write() instanceof PendingWrite.Change)
+                .map(q -> ((PendingWrite.Change) q.write()).messageId()).toList()));
         Map<PendingWrite.Post, Object> prepared = ports.preparation().prepare(batch.stream()
-                .filter(w -> w instanceof PendingWrite.Post).map(w -> (PendingWrite.Post) w).toList());
-        Plan plan = new Plan();
-        List<Object[]> effective = new ArrayList<>(); // {write, newState}
+                .filter(q -> q.write() instanceof PendingWrite.Post).map(q -> (PendingWrite.Post) q.write()).toList());
+        Map<String, Plan> plans = new LinkedHashMap<>();
         Map<String, PendingWrite.Post> postsByKey = new HashMap<>();
-        for (PendingWrite w : batch) {
-            switch (w) {
+        for (Queued q : batch) {
+            Plan plan = plans.computeIfAbsent(q.channelId(), Plan::new);
+            switch (q.write()) {
                 case PendingWrite.Post p -> {
                     if (prepared.get(p) instanceof RelaisException refused) {
                         p.result().completeExceptionally(refused);
                         continue;
                     }
-                    Message draft = (Message) prepared.get(p);
                     String key = p.draft().author().id() + "\u0000" + p.draft().clientMessageId();
                     PendingWrite.Post first = postsByKey.putIfAbsent(key, p);
                     if (first != null) plan.sameAs.put(p, first); // resent within the batch
-                    else effective.add(new Object[] {p, draft});
+                    else plan.effective.add(new Effective(p, (Message) prepared.get(p)));
                 }
                 case PendingWrite.Change c -> {
                     Message before = current.get(c.messageId());
@@ -137,59 +96,63 @@ final class ChannelWriter {
                     if (after == before) plan.unchanged.put(c, before);
                     else {
                         current.put(c.messageId(), after);
-                        effective.add(new Object[] {c, after});
+                        plan.effective.add(new Effective(c, after));
                     }
                 }
             }
         }
-        if (effective.isEmpty()) return plan;
-        long seq = ports.seqs().reserve(channelId, effective.size()) - effective.size();
-        Map<String, Message> latestChange = new LinkedHashMap<>();
-        for (Object[] e : effective) {
-            seq++;
-            PendingWrite w = (PendingWrite) e[0];
-            Message state = (Message) e[1];
-            if (w instanceof PendingWrite.Post p) {
-                Message stored = state.withSeq(seq);
-                plan.posts.add(p);
-                plan.newMessages.add(stored);
-                plan.results.put(w, stored);
-                plan.eventsByWrite.put(w, new ChannelEvent(ChannelEventType.MESSAGE_CREATED, channelId, seq, stored));
-                if (stored.threadId() != null) plan.replies.merge(stored.threadId(), 1, Integer::sum);
-            } else {
-                PendingWrite.Change c = (PendingWrite.Change) w;
-                latestChange.put(state.id(), state);
-                plan.results.put(w, state);
-                ChannelEvent event = new ChannelEvent(c.type(), channelId, seq, state);
-                plan.changeEvents.add(event);
-                plan.eventsByWrite.put(w, event);
-            }
-        }
-        plan.changedMessages.addAll(latestChange.values());
-        return plan;
+        for (Plan plan : plans.values()) plan.number(ports.seqs());
+        return plans;
     }
 
-    private void store(Plan plan) {
-        if (!plan.newMessages.isEmpty()) {
-            Set<Integer> duplicates = ports.messages().insertNew(plan.newMessages);
+    private void store(java.util.Collection<Plan> plans) {
+        List<Message> newMessages = new ArrayList<>();
+        List<Plan> newMessagePlans = new ArrayList<>();
+        List<PendingWrite.Post> newMessagePosts = new ArrayList<>();
+        List<Message> changed = new ArrayList<>();
+        List<ChannelEvent> changeEvents = new ArrayList<>();
+        Map<String, Integer> replies = new HashMap<>();
+        Map<String, Long> lastSeqs = new LinkedHashMap<>();
+        for (Plan plan : plans) {
+            for (int i = 0; i < plan.posts.size(); i++) {
+                newMessages.add(plan.newMessages.get(i));
+                newMessagePlans.add(plan);
+                newMessagePosts.add(plan.posts.get(i));
+            }
+            changed.addAll(plan.changedMessages);
+            changeEvents.addAll(plan.changeEvents);
+            plan.replies.forEach((parent, n) -> replies.merge(parent, n, Integer::sum));
+            if (plan.lastSeq > 0) lastSeqs.put(plan.channelId, plan.lastSeq);
+        }
+        if (newMessages.isEmpty() && changed.isEmpty()) return;
+        if (!newMessages.isEmpty()) {
+            Set<Integer> duplicates = ports.messages().insertNew(newMessages);
             for (int i : duplicates) {
-                PendingWrite.Post p = plan.posts.get(i);
+                PendingWrite.Post p = newMessagePosts.get(i);
                 Message existing = ports.messages()
                         .findByClientMessageId(p.draft().author().id(), p.draft().clientMessageId()).orElseThrow();
-                plan.results.put(p, existing);
-                plan.eventsByWrite.remove(p);
+                newMessagePlans.get(i).results.put(p, existing);
+                newMessagePlans.get(i).eventsByWrite.remove(p);
             }
         }
-        if (!plan.changedMessages.isEmpty()) ports.messages().replace(plan.changedMessages);
-        if (!plan.changeEvents.isEmpty()) ports.events().append(plan.changeEvents);
-        if (!plan.replies.isEmpty()) ports.messages().incrementReplyCounts(plan.replies);
+        if (!changed.isEmpty()) ports.messages().replace(changed);
+        if (!changeEvents.isEmpty()) ports.events().append(changeEvents);
+        if (!replies.isEmpty()) ports.messages().incrementReplyCounts(replies);
+        ports.seqs().used(lastSeqs);
         ports.durability().makeDurable();
-        plan.events.addAll(plan.eventsByWrite.values().stream()
-                .sorted(java.util.Comparator.comparingLong(ChannelEvent::seq)).toList());
+        for (Plan plan : plans) {
+            plan.events.addAll(plan.eventsByWrite.values().stream().sorted(Comparator.comparingLong(ChannelEvent::seq)).toList());
+        }
     }
 
-    /** The outcome of one batch. */
+    /** A write that changes something, with the state it leads to. */
+    private record Effective(PendingWrite write, Message state) {
+    }
+
+    /** The outcome of one batch for one channel. */
     private static final class Plan {
+        final String channelId;
+        final List<Effective> effective = new ArrayList<>();
         final List<PendingWrite.Post> posts = new ArrayList<>();
         final List<Message> newMessages = new ArrayList<>();
         final List<Message> changedMessages = new ArrayList<>();
@@ -200,14 +163,46 @@ final class ChannelWriter {
         final Map<PendingWrite, PendingWrite.Post> sameAs = new HashMap<>();
         final Map<PendingWrite, Message> unchanged = new HashMap<>();
         final List<ChannelEvent> events = new ArrayList<>();
+        long lastSeq;
 
-        boolean isEmpty() {
-            return newMessages.isEmpty() && changedMessages.isEmpty();
+        Plan(String channelId) {
+            this.channelId = channelId;
+        }
+
+        /** Gives each effective write the channel's next seq, in arrival order. */
+        void number(SeqAllocator seqs) {
+            if (effective.isEmpty()) return;
+            lastSeq = seqs.reserve(channelId, effective.size());
+            long seq = lastSeq - effective.size();
+            Map<String, Message> latestChange = new LinkedHashMap<>();
+            for (Effective e : effective) {
+                seq++;
+                if (e.write() instanceof PendingWrite.Post p) {
+                    Message stored = e.state().withSeq(seq);
+                    posts.add(p);
+                    newMessages.add(stored);
+                    results.put(p, stored);
+                    eventsByWrite.put(p, new ChannelEvent(ChannelEventType.MESSAGE_CREATED, channelId, seq, stored));
+                    if (stored.threadId() != null) replies.merge(stored.threadId(), 1, Integer::sum);
+                } else {
+                    PendingWrite.Change c = (PendingWrite.Change) e.write();
+                    latestChange.put(e.state().id(), e.state());
+                    results.put(c, e.state());
+                    ChannelEvent event = new ChannelEvent(c.type(), channelId, seq, e.state());
+                    changeEvents.add(event);
+                    eventsByWrite.put(c, event);
+                }
+            }
+            changedMessages.addAll(latestChange.values());
         }
 
         void completeAll() {
             results.forEach((w, m) -> w.result().complete(m));
-            sameAs.forEach((w, first) -> w.result().complete(results.get(first)));
+            // The first may belong to another channel's plan: follow its future rather than a map.
+            sameAs.forEach((w, first) -> first.result().whenComplete((m, failure) -> {
+                if (failure != null) w.result().completeExceptionally(failure);
+                else w.result().complete(m);
+            }));
             unchanged.forEach((w, m) -> w.result().complete(m));
         }
     }

@@ -1,47 +1,99 @@
 package fr.relais.hub.chat;
 
+import fr.relais.hub.common.ErrorCode;
+import fr.relais.hub.common.RelaisException;
 import fr.relais.hub.infra.mongo.StorageDurability;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** Owns one {@link ChannelWriter} per channel and the threads that commit their batches. */
+/**
+ * The one writer of this node: every channel's writes queue here, and one thread takes everything
+ * queued (up to {@code max-batch}) and commits it as one batch (see {@link ChannelWriter}). One
+ * thread, because the store's cost is per round trip and per durability barrier, not per message:
+ * the busier the hub, the larger the batches. A channel with {@code max-pending-per-channel} writes
+ * waiting refuses new ones with {@code overloaded}.
+ */
 @Component
 class ChannelWriters implements DisposableBean {
-    private final Map<String, ChannelWriter> writers = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<ChannelWriter.Queued> queue = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> pendingByChannel = new ConcurrentHashMap<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final ExecutorService executor;
-    private final ChannelWriter.Ports ports;
+    private final ChannelWriter writer;
+    private final ChatLimits limits;
+    private final WriterMetrics metrics;
 
     ChannelWriters(MessageStore messages, ChannelEventStore events, SeqAllocator seqs, StorageDurability durability,
                    ChannelEventPublisher publisher, ChatLimits limits, MeterRegistry registry,
                    PostPreparation preparation) {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(limits.writerThreads(), r -> {
-            Thread t = new Thread(r, "channel-writer-" + n.incrementAndGet());
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "channel-writer");
             t.setDaemon(true);
             return t;
         });
-        this.ports = new ChannelWriter.Ports(messages, events, seqs, durability, publisher, executor, limits,
-                new WriterMetrics(registry), preparation);
-        Gauge.builder("relais.store.pending", this, w -> w.writers.values().stream().mapToInt(ChannelWriter::pending).sum())
-                .description("Writes waiting to be stored").register(registry);
+        this.limits = limits;
+        this.metrics = new WriterMetrics(registry);
+        this.writer = new ChannelWriter(new ChannelWriter.Ports(messages, events, seqs, durability, publisher, limits,
+                metrics, preparation));
+        Gauge.builder("relais.store.pending", pending, AtomicInteger::get).description("Writes waiting to be stored")
+                .register(registry);
     }
 
     CompletableFuture<Message> submit(String channelId, PendingWrite write) {
-        return writers.computeIfAbsent(channelId, id -> new ChannelWriter(id, ports)).submit(write);
+        AtomicInteger channelPending = pendingByChannel.computeIfAbsent(channelId, id -> new AtomicInteger());
+        if (channelPending.incrementAndGet() > limits.maxPendingPerChannel()) {
+            channelPending.decrementAndGet();
+            metrics.rejectedOverload();
+            return CompletableFuture.failedFuture(new RelaisException(ErrorCode.OVERLOADED,
+                    "This channel is receiving more messages than it can store; retry in a moment"));
+        }
+        pending.incrementAndGet();
+        queue.add(new ChannelWriter.Queued(channelId, write));
+        if (draining.compareAndSet(false, true)) executor.execute(this::drain);
+        return write.result();
+    }
+
+    private void drain() {
+        try {
+            List<ChannelWriter.Queued> batch = new ArrayList<>();
+            for (ChannelWriter.Queued q = queue.poll(); q != null; q = queue.poll()) {
+                batch.add(q);
+                if (batch.size() == limits.maxBatch()) {
+                    commit(batch);
+                    batch = new ArrayList<>();
+                }
+            }
+            if (!batch.isEmpty()) commit(batch);
+        } finally {
+            draining.set(false);
+            // A write may have arrived after the last poll but before the flag was cleared.
+            if (!queue.isEmpty() && draining.compareAndSet(false, true)) executor.execute(this::drain);
+        }
+    }
+
+    private void commit(List<ChannelWriter.Queued> batch) {
+        pending.addAndGet(-batch.size());
+        for (ChannelWriter.Queued q : batch) pendingByChannel.get(q.channelId()).decrementAndGet();
+        writer.commit(batch);
     }
 
     @Override
     public void destroy() throws InterruptedException {
         executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS); // let batches in flight finish storing
+        executor.awaitTermination(10, TimeUnit.SECONDS); // let the batch in flight finish storing
     }
 }

@@ -76,7 +76,7 @@ public class FanoutShards implements DisposableBean {
         WebSocketSessions open = sessions.getObject();
         int written = 0;
         for (TopicSubscriptions.Subscriber s : targets) {
-            WebSocketSession session = open.find(s.sessionId()).orElse(null);
+            WebSocketSession session = s.socket();
             if (session == null || !session.isOpen()) continue;
             try {
                 session.sendMessage(new TextMessage(frame.forSubscription(s.escapedSubscriptionId())));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.WebSocketSession;
 
 /**
  * Who on this node is subscribed to which {@code /topic/...} destination, kept from the STOMP frames
@@ -17,8 +18,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TopicSubscriptions {
-    /** One subscriber: a session and the subscription id the client chose, already escaped for a STOMP header. */
-    record Subscriber(String sessionId, String subscriptionId, String escapedSubscriptionId) {
+    /**
+     * One subscriber: a session, its socket (looked up once here rather than once per delivery; null if
+     * the socket is already gone) and the subscription id the client chose, already escaped for a STOMP
+     * header.
+     */
+    record Subscriber(String sessionId, WebSocketSession socket, String subscriptionId, String escapedSubscriptionId) {
     }
 
     private final int shards;
@@ -26,8 +31,11 @@ public class TopicSubscriptions {
     /** sessionId → (subscriptionId → destination), for UNSUBSCRIBE and disconnect. */
     private final Map<String, Map<String, String>> bySession = new ConcurrentHashMap<>();
 
-    TopicSubscriptions(FanoutShards fanoutShards, MeterRegistry registry) {
+    private final WebSocketSessions sockets;
+
+    TopicSubscriptions(FanoutShards fanoutShards, WebSocketSessions sockets, MeterRegistry registry) {
         this.shards = fanoutShards.count();
+        this.sockets = sockets;
         Gauge.builder("relais.subscriptions", bySession, m -> m.values().stream().mapToInt(Map::size).sum())
                 .description("Topic subscriptions on this node").register(registry);
     }
@@ -59,7 +67,8 @@ public class TopicSubscriptions {
         Subscriber[][] all = byDestination.computeIfAbsent(destination, d -> emptyShards());
         Subscriber[] current = all[shard];
         Subscriber[] grown = Arrays.copyOf(current, current.length + 1);
-        grown[current.length] = new Subscriber(sessionId, subscriptionId, StompMessageFrame.escapeHeader(subscriptionId));
+        grown[current.length] = new Subscriber(sessionId, sockets.find(sessionId).orElse(null), subscriptionId,
+                StompMessageFrame.escapeHeader(subscriptionId));
         all[shard] = grown;
     }
 

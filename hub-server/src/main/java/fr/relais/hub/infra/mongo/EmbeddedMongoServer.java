@@ -27,6 +27,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final InetSocketAddress address;
 
     private EmbeddedMongoServer(H2Backend backend) {
+        // Netty's buffer-leak sampling (a debugging aid) records a stack trace for sampled buffers; the
+        // embedded server allocates one per request, which the profile showed on every store call.
+        // An explicit -Dio.netty.leakDetection.level still wins.
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            System.setProperty("io.netty.leakDetection.level", "disabled");
+        }
         this.backend = backend;
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);

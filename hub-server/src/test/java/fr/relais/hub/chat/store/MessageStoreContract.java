@@ -37,7 +37,7 @@ abstract class MessageStoreContract {
         MongoDatabase db = database();
         messages = new MongoMessageStore(db);
         events = new MongoChannelEventStore(db);
-        seqs = new MongoSeqAllocator(db);
+        seqs = new MongoSeqAllocator(db, "redis://cluster", 1000); // the cluster's way: one $inc per batch
         channel = "test-" + UUID.randomUUID();
         db.getCollection("channels").insertOne(new Document("_id", channel).append("lastSeq", 0L));
     }
@@ -52,6 +52,29 @@ abstract class MessageStoreContract {
         assertThat(seqs.reserve(channel, 3)).isEqualTo(3);
         assertThat(seqs.reserve(channel, 1)).isEqualTo(4);
         assertThat(seqs.reserve(channel, 10)).isEqualTo(14);
+        assertThat(lastSeq()).isEqualTo(14);
+    }
+
+    @Test
+    void a_single_node_hands_out_seqs_from_blocks_and_stores_the_last_one_used() {
+        seqs.reserve(channel, 5); // numbers a cluster handed out before this node ran alone
+        MongoSeqAllocator alone = new MongoSeqAllocator(database(), "", 4);
+        assertThat(alone.reserve(channel, 2)).isEqualTo(7);
+        assertThat(alone.reserve(channel, 1)).isEqualTo(8);
+        assertThat(alone.reserve(channel, 3)).isEqualTo(12); // 9 is left over: a new block (10..13), a gap
+        assertThat(lastSeq()).isEqualTo(5); // lastSeq follows what is used, not what is reserved
+        alone.used(Map.of(channel, 12L));
+        assertThat(lastSeq()).isEqualTo(12);
+        alone.used(Map.of(channel, 10L));
+        assertThat(lastSeq()).as("never goes back").isEqualTo(12);
+
+        MongoSeqAllocator restarted = new MongoSeqAllocator(database(), "", 4);
+        assertThat(restarted.reserve(channel, 1)).as("after a restart, above every block reserved before").isEqualTo(14);
+        assertThat(seqs.reserve(channel, 1)).as("a cluster taking over starts above every number used").isGreaterThan(12);
+    }
+
+    long lastSeq() {
+        return database().getCollection("channels").find(new Document("_id", channel)).first().get("lastSeq", Number.class).longValue();
     }
 
     @Test
