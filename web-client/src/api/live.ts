@@ -41,7 +41,9 @@ export class LiveConnection {
       this.onConnected();
     };
     client.onStompError = (frame) => {
-      if ((frame.headers.code ?? frame.headers.message ?? '').includes('unauthenticated')) this.onAuthFailed();
+      // A revoked session or a deactivated account ends the connection for good: back to the login form.
+      const code = frame.headers.code ?? frame.headers.message ?? '';
+      if (['unauthenticated', 'session_revoked'].some((c) => code.includes(c))) this.onAuthFailed();
     };
     client.onWebSocketClose = () => {
       this.subscriptions.clear();

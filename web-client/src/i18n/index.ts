@@ -1,3 +1,5 @@
+import { accountEn } from './account.en';
+import { accountFr } from './account.fr';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
 import { meetingsEn } from './meetings.en';
@@ -10,10 +12,10 @@ import { supportFr } from './support.fr';
 export type Language = 'fr' | 'en';
 export type { MessageKey };
 
-// Feature catalogues (support line, meetings, relay) are kept in their own files and merged here.
+// Feature catalogues (support line, meetings, relay, my account) are kept in their own files and merged here.
 const catalogues: Record<Language, Record<string, string>> = {
-  fr: { ...fr, ...supportFr, ...meetingsFr, ...relayFr },
-  en: { ...en, ...supportEn, ...meetingsEn, ...relayEn },
+  fr: { ...fr, ...supportFr, ...meetingsFr, ...relayFr, ...accountFr },
+  en: { ...en, ...supportEn, ...meetingsEn, ...relayEn, ...accountEn },
 };
 
 /** French unless the user chose English, or the browser prefers English and no choice was made. */

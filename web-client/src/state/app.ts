@@ -1,3 +1,4 @@
+import { AccountApi } from '../api/account';
 import { BotsApi, type SlashCommand } from '../api/bots';
 import { ApiError } from '../api/errors';
 import { RelayApi } from '../api/relay';
@@ -8,6 +9,7 @@ import type { RestClient } from '../api/rest';
 import type {
   Attachment, ChannelEvent, ChannelSummary, FileLimits, Message, PersonalNotification, User,
 } from '../api/types';
+import { AccountModel } from './account/model';
 import { checkUpload } from './files';
 import { PendingQueue, type KeyValueStore, type Outgoing } from './pending';
 import { routeFrame } from './router';
@@ -67,6 +69,8 @@ export class AppModel {
   meetings: MeetingsModel | null = null;
   /** Content relay (proposals, review, consigne boards) and the bots screen, once signed in. */
   relay: RelayModel | null = null;
+  /** "My account": sessions, personal tokens, two-factor, password; once signed in. */
+  account: AccountModel | null = null;
   /** Registered slash commands (composer autocomplete), loaded when first needed. */
   commands: SlashCommand[] | null = null;
   version = 0;
@@ -150,6 +154,8 @@ export class AppModel {
       this.relay.subscribe(() => this.changed());
       void this.relay.start();
     }
+    this.account = new AccountModel(new AccountApi(this.rest), this.me, () => this.rest.onUnauthenticated());
+    this.account.subscribe(() => this.changed());
     await this.reloadChannels();
     this.rest.fileLimits().then((l) => { this.limits = l; }).catch(() => {});
     const first = this.sidebar()[0];

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { passwordLogin } from '../api/account';
 import { ApiError } from '../api/errors';
 import type { AuthProvider, RestClient } from '../api/rest';
 import type { AppModel } from '../state/app';
+import { LoginCodeField } from './account/LoginCodeField';
 import { UiContext, type Ui, useT, useUi } from './context';
 import { Shell } from './Shell';
 
@@ -54,6 +56,8 @@ function LoginForm(props: { rest: RestClient; onToken: (token: string) => void }
   const t = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // null until the hub answers that this account needs a two-factor code
+  const [code, setCode] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [providers, setProviders] = useState<AuthProvider[]>([]);
@@ -65,10 +69,12 @@ function LoginForm(props: { rest: RestClient; onToken: (token: string) => void }
     setBusy(true);
     setError(null);
     try {
-      const r = await props.rest.login(username.trim(), password);
+      const r = await passwordLogin(props.rest, username.trim(), password, code?.replace(/\s/g, '') || undefined);
       props.onToken(r.accessToken);
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'network' ? t('login.unreachable') : t('login.failed'));
+      if (err instanceof ApiError && err.code === 'totp_required') return setCode('');
+      setError(err instanceof ApiError && err.code === 'network' ? t('login.unreachable')
+        : code !== null ? t('account.login.badCode') : t('login.failed'));
     } finally {
       setBusy(false);
     }
@@ -87,6 +93,7 @@ function LoginForm(props: { rest: RestClient; onToken: (token: string) => void }
           <input name="password" type="password" autocomplete="current-password" required value={password}
             onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
+        {code !== null && <LoginCodeField value={code} onInput={setCode} />}
         {error && <p class="error" role="alert">{error}</p>}
         <button type="submit" class="primary" disabled={busy}>{t('login.submit')}</button>
       </form>

@@ -2,6 +2,8 @@ import { Icon } from './Icon';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChannelSummary } from '../api/types';
 import type { AppModel } from '../state/app';
+import { AccountArea } from './account/AccountArea';
+import { useAccountRoute } from './account/route';
 import { ChannelPane } from './ChannelPane';
 import { useModel, useT, useUi } from './context';
 import { SidePanel } from './Panels';
@@ -20,7 +22,9 @@ export function Shell(props: { model: AppModel }) {
   const supportShown = !!model.support?.shown;
   const meetingsShown = !!model.meetings?.shown && !supportShown;
   const relayShown = !!model.relay?.shown && !supportShown && !meetingsShown;
+  const accountShown = !!model.account?.shown && !supportShown && !meetingsShown && !relayShown;
   useMeetingsRoute(model, () => setMobileList(false));
+  useAccountRoute(model, () => setMobileList(false));
   useEffect(() => {
     const title = model.unread.totals(model.sidebar().map((c) => c.id));
     document.title = `${title.mentions > 0 ? `(${title.mentions}) ` : title.unread > 0 ? '• ' : ''}${active ? channelLabel(active) + ' · ' : ''}Relais`;
@@ -30,36 +34,48 @@ export function Shell(props: { model: AppModel }) {
     model.support?.leave();
     model.meetings?.leave();
     model.relay?.leave();
+    model.account?.leave();
     void model.open(id);
   }
   function openSupport() {
     setMobileList(false);
     model.meetings?.leave();
     model.relay?.leave();
+    model.account?.leave();
     void model.support?.enter();
   }
   function openMeetings() {
     setMobileList(false);
     model.support?.leave();
     model.relay?.leave();
+    model.account?.leave();
     void model.meetings?.enter({ kind: 'list' });
   }
   function openRelay() {
     setMobileList(false);
     model.support?.leave();
     model.meetings?.leave();
+    model.account?.leave();
     void model.relay?.enter();
+  }
+  function openAccount() {
+    setMobileList(false);
+    model.support?.leave();
+    model.meetings?.leave();
+    model.relay?.leave();
+    void model.account?.enter();
   }
   return (
     <div class={`shell ${mobileList ? 'mobile-list' : 'mobile-channel'} ${panelOpen ? 'with-panel' : ''}`}>
-      <a class="skip" href={supportShown ? '#support-main' : meetingsShown ? '#meetings-main' : relayShown ? '#relay-main' : '#messages'}>
-        {supportShown ? t('support.skip') : meetingsShown ? t('meetings.skip') : relayShown ? t('relay.skip') : t('nav.skip')}</a>
+      <a class="skip" href={supportShown ? '#support-main' : meetingsShown ? '#meetings-main' : relayShown ? '#relay-main' : accountShown ? '#account-main' : '#messages'}>
+        {supportShown ? t('support.skip') : meetingsShown ? t('meetings.skip') : relayShown ? t('relay.skip') : accountShown ? t('account.skip') : t('nav.skip')}</a>
       <ConnectionBanner model={model} />
-      <Sidebar model={model} onChoose={choose} onSupport={openSupport} onMeetings={openMeetings} onRelay={openRelay} />
-      <main class="main" aria-label={supportShown ? t('support.title') : meetingsShown ? t('meetings.title') : relayShown ? t('relay.title') : active ? channelLabel(active) : t('nav.channels')}>
+      <Sidebar model={model} onChoose={choose} onSupport={openSupport} onMeetings={openMeetings} onRelay={openRelay} onAccount={openAccount} />
+      <main class="main" aria-label={supportShown ? t('support.title') : meetingsShown ? t('meetings.title') : relayShown ? t('relay.title') : accountShown ? t('account.title') : active ? channelLabel(active) : t('nav.channels')}>
         {supportShown ? <SupportArea model={model} onBack={() => setMobileList(true)} />
           : meetingsShown ? <MeetingsArea model={model} onBack={() => setMobileList(true)} />
           : relayShown ? <RelayArea model={model} onBack={() => setMobileList(true)} />
+          : accountShown ? <AccountArea model={model} onBack={() => setMobileList(true)} />
           : active ? <ChannelPane model={model} channel={active} onBack={() => setMobileList(true)} />
           : <p class="empty">{t('channel.choose')}</p>}
       </main>
@@ -88,7 +104,7 @@ export function channelLabel(c: ChannelSummary): string {
   return c.kind === 'DIRECT' ? c.name : `# ${c.name}`;
 }
 
-function Sidebar(props: { model: AppModel; onChoose: (id: string) => void; onSupport: () => void; onMeetings: () => void; onRelay: () => void }) {
+function Sidebar(props: { model: AppModel; onChoose: (id: string) => void; onSupport: () => void; onMeetings: () => void; onRelay: () => void; onAccount: () => void }) {
   const { model } = props;
   const t = useT();
   const ui = useUi();
@@ -156,6 +172,10 @@ function Sidebar(props: { model: AppModel; onChoose: (id: string) => void; onSup
           <input type="checkbox" checked={ui.dark} onChange={(e) => ui.setDark(e.currentTarget.checked)} /> {t('nav.theme')}
         </label>
         <LanguageSwitch />
+        {model.account && (
+          <button type="button" class="link account-entry" aria-current={model.account.shown && !model.support?.shown && !model.meetings?.shown && !model.relay?.shown ? 'page' : undefined}
+            onClick={props.onAccount}>{t('account.nav')}</button>
+        )}
         <button type="button" class="link" onClick={ui.logout}>{t('nav.logout')}</button>
       </footer>
     </nav>
@@ -178,8 +198,8 @@ function ChannelItem(props: { model: AppModel; channel: ChannelSummary; onChoose
     muted ? t('nav.muted') : ''].filter(Boolean).join(', ');
   return (
     <li>
-      <button type="button" class={`channel-item ${model.activeId === c.id && !model.support?.shown && !model.meetings?.shown && !model.relay?.shown ? 'active' : ''} ${counts.unread > 0 && !muted ? 'unread' : ''} ${muted ? 'muted' : ''}`}
-        aria-current={model.activeId === c.id && !model.support?.shown && !model.meetings?.shown && !model.relay?.shown ? 'page' : undefined} data-channel={c.id}
+      <button type="button" class={`channel-item ${model.activeId === c.id && !model.support?.shown && !model.meetings?.shown && !model.relay?.shown && !model.account?.shown ? 'active' : ''} ${counts.unread > 0 && !muted ? 'unread' : ''} ${muted ? 'muted' : ''}`}
+        aria-current={model.activeId === c.id && !model.support?.shown && !model.meetings?.shown && !model.relay?.shown && !model.account?.shown ? 'page' : undefined} data-channel={c.id}
         onClick={() => props.onChoose(c.id)}>
         {status ? <span class={`dot ${status}`} aria-hidden="true" /> : <span class="hash" aria-hidden="true">{c.kind === 'PRIVATE' ? <Icon name="lock" size={14} /> : '#'}</span>}
         <span class="name">{c.name}</span>
