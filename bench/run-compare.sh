@@ -12,6 +12,8 @@
 #   idle        10,000 idle connections, each on a federation channel + 3 thematic ones: memory
 #   two-nodes   hub on one node, then on two nodes + Redis sharing one store (hub only)
 #   overload    far past capacity, open loop, receipts checked against the store (hub only)
+#   live        one live room (directs) x 2,000 watchers, 200 of them reacting in bursts while
+#               messages are posted at a rising rate; reaction counts reconciled exactly
 #   all         all of the above, in that order
 #
 # Every scenario starts fresh servers and stops them. Results (markdown, tab-separated rounds,
@@ -19,13 +21,13 @@
 # Environment: JAVA_HOME, BUILD_DIR (target-bench), SKIP_BUILD=1, HUB_JAR, BASELINE_JAR,
 # HUB_JAVA_OPTS, BASELINE_JAVA_OPTS, BENCH_JAVA_OPTS, HUB_LIMIT_ARGS, PORT (18180; the baseline
 # uses PORT+10, node B PORT+1, the store PORT+20, Redis PORT+30), QUICK=1 (short windows, for
-# trying the scripts).
+# trying the scripts); live: LIVE_RATES, LIVE_REACTORS, LIVE_BURST.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 source bench/servers.sh
 
-SCENARIO="${1:?usage: bench/run-compare.sh fanout|directs|stored|idle|two-nodes|overload|all [bench options]}"
+SCENARIO="${1:?usage: bench/run-compare.sh fanout|directs|stored|idle|two-nodes|overload|live|all [bench options]}"
 shift
 EXTRA=("$@")
 PORT="${PORT:-18180}"
@@ -171,6 +173,19 @@ scenario_overload() {
   stop_all
 }
 
+# Reactions go through the same per-connection SEND limit as messages (relais.limits.sends-*),
+# lifted by HUB_LIMIT_ARGS for the publisher's sake; a reactor's burst (5 in 1 s, every 5 s) stays
+# within the hub's defaults (10/s, burst 30) anyway, so lifting changes nothing for reactors.
+# The reaction flush period stays at its default (relais.live.reaction-flush-every=PT1S).
+# The admin publishes and moderates, so the session's slow mode (10 s) only adds its check.
+scenario_live() {
+  new_run_dir live
+  baseline_then_hub live "" "--subscriber-accounts 4" \
+    --channels directs --subscribers 2000 --live --reactors "${LIVE_REACTORS:-200}" \
+    --reaction-burst "${LIVE_BURST:-5/5s/1s}" --live-slow-mode 10 \
+    --rate "${LIVE_RATES:-5,10,20}" "${WINDOWS[@]}"
+}
+
 case "$SCENARIO" in
   fanout) scenario_fanout ;;
   directs) scenario_directs ;;
@@ -178,7 +193,8 @@ case "$SCENARIO" in
   idle) scenario_idle ;;
   two-nodes) scenario_two_nodes ;;
   overload) scenario_overload ;;
+  live) scenario_live ;;
   all)
-    for s in fanout directs stored idle two_nodes overload; do OUT_DIR="" "scenario_$s"; done ;;
+    for s in fanout directs stored idle two_nodes overload live; do OUT_DIR="" "scenario_$s"; done ;;
   *) echo "unknown scenario: $SCENARIO" >&2; exit 2 ;;
 esac

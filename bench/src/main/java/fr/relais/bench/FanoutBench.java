@@ -2,11 +2,16 @@ package fr.relais.bench;
 
 import fr.relais.bench.hub.BenchAccounts;
 import fr.relais.bench.hub.HubRestClient;
+import fr.relais.bench.live.LiveEnding;
+import fr.relais.bench.live.LiveLoad;
+import fr.relais.bench.live.LiveReport;
+import fr.relais.bench.live.LiveRoundResult;
 import fr.relais.bench.load.ChannelPlan;
 import fr.relais.bench.load.FanoutRound;
 import fr.relais.bench.load.IdleConnections;
 import fr.relais.bench.load.Publisher;
 import fr.relais.bench.load.SubscriberFleet;
+import fr.relais.bench.measure.DeliveryObserver;
 import fr.relais.bench.measure.DeliveryTracker;
 import fr.relais.bench.measure.ProcessCpu;
 import fr.relais.bench.measure.RoundStats;
@@ -36,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Fan-out benchmark: channels, many subscriber connections, publishers at fixed offered rates;
  * reports end-to-end latency, delivery rate, losses and the server's CPU cost per delivery. Runs
  * against the hub or the plain Spring broker of {@code bench/baseline}; in idle mode, measures
- * memory per open connection instead. Meant for a server on localhost.
+ * memory per open connection instead; with {@code --live}, adds a live session with reaction
+ * bursts to the rounds. Meant for a server on localhost.
  */
 public final class FanoutBench {
 
@@ -73,7 +79,9 @@ public final class FanoutBench {
             rounds.add(new RoundStats(rounds.size(), rate));
         }
         String runId = Long.toString(System.currentTimeMillis(), 36);
-        DeliveryTracker tracker = new DeliveryTracker(connections, rounds);
+        LiveLoad live = options.live() && !options.idleMode() ? new LiveLoad(options, connections, rounds.size()) : null;
+        DeliveryTracker tracker = new DeliveryTracker(connections, rounds,
+                live == null ? DeliveryObserver.NONE : live.deliverySplit());
         ExecutorService callbackThreads = Executors.newFixedThreadPool(options.clientThreads(), daemonThreads());
         HttpClient http = HttpClient.newBuilder().executor(callbackThreads).connectTimeout(Duration.ofSeconds(10)).build();
         ServerMemory serverMemory = options.serverPid() > 0 ? new ServerMemory(options.serverPid()) : null;
@@ -89,22 +97,37 @@ public final class FanoutBench {
             return 0;
         }
 
+        if (live != null && options.target() == BenchOptions.Target.HUB) {
+            // Before the watchers connect: the banner message it posts is then history, not a delivery.
+            hub.startLive(accounts.adminToken(), live.channelId(), "Bench live " + runId, options.liveSlowModeSeconds());
+            System.err.println("live session started on " + live.channelId());
+        }
         long openStart = System.nanoTime();
-        SubscriberFleet fleet = SubscriberFleet.open(options, plan, accounts, http, tracker);
+        SubscriberFleet fleet = SubscriberFleet.open(options, plan, accounts, http, tracker,
+                live == null ? null : new SubscriberFleet.ExtraTopic(live.topic(), live.watchers()::onFrame));
         System.err.printf("%d subscriber connections open in %.1f s (%d failed, subscribe receipts: %s)%n",
                 fleet.connected(), (System.nanoTime() - openStart) / 1e9, fleet.failedConnections(),
                 fleet.subscribeReceipts() ? "yes" : "no");
+        if (live != null) {
+            live.connectedWatchers(fleet.connected());
+            live.attachReactors(fleet.clients(), runId);
+        }
         AckLedger ackLedger = options.verifyStored() ? new AckLedger() : null;
         List<Publisher> publishers = openPublishers(options, accounts, http, runId, rounds, plan, ackLedger);
 
         ProcessCpu hubCpu = options.serverPid() > 0 ? new ProcessCpu(options.serverPid(), options.clockTicksPerSecond()) : null;
         FanoutRound round = new FanoutRound(options, publishers, fleet, tracker, hubCpu,
-                ProcessCpu.self(options.clockTicksPerSecond()), serverMemory);
+                ProcessCpu.self(options.clockTicksPerSecond()), serverMemory, live);
         List<RoundResult> results = new ArrayList<>();
+        List<LiveRoundResult> liveResults = new ArrayList<>();
         for (RoundStats stats : rounds) {
             RoundResult result = round.run(stats);
             results.add(result);
             System.err.println(MarkdownReport.progressLine(result));
+            if (live != null) {
+                liveResults.add(live.finish(stats));
+                System.err.println(LiveReport.progressLine(liveResults.getLast()));
+            }
             if (result.saturated()) {
                 // A higher rate would start on top of this backlog and measure nothing new.
                 System.err.println("stopping the rate ladder: the server did not catch up within --drain");
@@ -123,6 +146,14 @@ public final class FanoutBench {
             ResultsFile.append(options.resultsFile(), results.stream().map(r -> RoundRow.of(options.label(), r)).toList());
         }
         int status = 0;
+        if (live != null) {
+            LiveReport.print(System.out, options, results, liveResults);
+            // Only a count that cannot be explained fails the run: a round whose backlog outlasted the
+            // drain (the baseline's per-reaction fan-out) is reported, not a failure of the bench.
+            if (!LiveEnding.endAndReconcile(options, hub, accounts, live, System.out)) {
+                status = 4;
+            }
+        }
         if (ackLedger != null) {
             List<StoredReconciliation> checks = new StoredCheck(hub, accounts.adminToken()).run(ackLedger, options.channels(), runId);
             System.out.println(StoredCheck.describe(checks));

@@ -13,7 +13,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The few REST calls the bench needs: health, tokens, member accounts, reading a channel back. */
+/** The few REST calls the bench needs: health, tokens, member accounts, reading a channel back, live sessions. */
 public final class HubRestClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -101,6 +101,51 @@ public final class HubRestClient {
                 return ids;
             }
             afterSeq = lastSeq;
+        }
+    }
+
+    /** What the hub says of a live session it ended: its reaction totals and participation. */
+    public record EndedLiveSession(Map<String, Long> reactions, long reactionTotal, int reactors, int messages) {
+    }
+
+    /**
+     * Switches the channel live (moderators; the admin is one everywhere). A session left over by
+     * an earlier run on the same data directory is ended first, so the counts start at zero.
+     */
+    public void startLive(String bearerToken, String channelId, String title, int slowModeSeconds) {
+        String path = "/api/v1/channels/" + channelId + "/live";
+        Map<String, Object> body = Map.of("title", title, "slowModeSeconds", slowModeSeconds);
+        JsonNode answer = post(path, bearerToken, body, List.of(201, CONFLICT));
+        if ("already_live".equals(answer.path("code").asString(""))) {
+            endLive(bearerToken, channelId);
+            post(path, bearerToken, body, List.of(201));
+        }
+    }
+
+    /** Ends the channel's live session: the hub flushes pending reactions and answers the summary. */
+    public EndedLiveSession endLive(String bearerToken, String channelId) {
+        HttpRequest.Builder builder = request("/api/v1/channels/" + channelId + "/live").DELETE()
+                .header("Authorization", "Bearer " + bearerToken);
+        JsonNode summary = send("DELETE", channelId, builder.build(), 200);
+        Map<String, Long> reactions = new java.util.TreeMap<>();
+        summary.path("reactions").properties().forEach(e -> reactions.put(e.getKey(), e.getValue().asLong()));
+        return new EndedLiveSession(reactions, summary.path("reactionTotal").asLong(-1), summary.path("reactors").asInt(-1),
+                summary.path("messages").asInt(-1));
+    }
+
+    private JsonNode send(String method, String what, HttpRequest request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new IllegalStateException(method + " " + request.uri() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + what + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + method + " " + what, e);
         }
     }
 

@@ -29,13 +29,16 @@ public final class FanoutRound {
     private final ProcessCpu benchCpu;
     private final MachineCpu machineCpu;
     private final ServerMemory serverMemory;
+    private final RoundSideLoad sideLoad;
 
     /**
      * @param hubCpu       CPU time of the server under test, or {@code null}
      * @param serverMemory memory of the server under test, or {@code null}
+     * @param sideLoad     load sent alongside the publishers (reaction bursts), or {@code null}
      */
     public FanoutRound(BenchOptions options, List<Publisher> publishers, SubscriberFleet fleet,
-                       DeliveryTracker tracker, ProcessCpu hubCpu, ProcessCpu benchCpu, ServerMemory serverMemory) {
+                       DeliveryTracker tracker, ProcessCpu hubCpu, ProcessCpu benchCpu, ServerMemory serverMemory,
+                       RoundSideLoad sideLoad) {
         this.options = options;
         this.publishers = List.copyOf(publishers);
         this.fleet = fleet;
@@ -44,19 +47,30 @@ public final class FanoutRound {
         this.benchCpu = benchCpu;
         this.machineCpu = new MachineCpu(options.clockTicksPerSecond());
         this.serverMemory = serverMemory;
+        this.sideLoad = sideLoad;
     }
 
     public RoundResult run(RoundStats round) throws InterruptedException {
         Duration warmup = round.index() == 0 ? options.warmup().plus(options.prewarm()) : options.warmup();
         RoundSchedule schedule = RoundSchedule.startingIn(START_DELAY, warmup, options.duration());
         List<Thread> senders = new ArrayList<>();
+        if (sideLoad != null) {
+            sideLoad.plan(round, schedule);
+            senders.add(Thread.ofPlatform().name("side-load").start(() -> sideLoad.send(round, schedule)));
+        }
         for (Publisher publisher : publishers) {
-            senders.add(Thread.ofPlatform().name("publisher-" + senders.size()).start(() -> publisher.run(round, schedule)));
+            senders.add(Thread.ofPlatform().name("publisher-" + publishers.indexOf(publisher)).start(() -> publisher.run(round, schedule)));
         }
         RoundSchedule.sleepUntil(schedule.measureStartNanos());
         WindowSample start = sample();
+        if (sideLoad != null) {
+            sideLoad.windowStarted(round);
+        }
         long maxRssKiB = sleepSamplingRss(schedule.endNanos());
         WindowSample end = sample();
+        if (sideLoad != null) {
+            sideLoad.windowEnded(round);
+        }
         for (Thread sender : senders) {
             sender.join();
         }
@@ -97,10 +111,12 @@ public final class FanoutRound {
         while (System.nanoTime() < deadline) {
             long expected = round.expectedDeliveries();
             boolean receiptsSettled = round.receiptsInFlight() == 0;
-            if (receiptsSettled && round.uniqueDeliveries() >= expected) {
+            boolean sideSettled = sideLoad == null || sideLoad.settled(round);
+            if (receiptsSettled && sideSettled && round.uniqueDeliveries() >= expected) {
                 return DrainOutcome.COMPLETE;
             }
-            if (receiptsSettled && System.nanoTime() - round.lastDeliveryNanos() > IDLE_BEFORE_GIVING_UP.toNanos()) {
+            boolean sideQuiet = sideLoad == null || sideSettled || sideLoad.quiet(IDLE_BEFORE_GIVING_UP.toNanos());
+            if (receiptsSettled && sideQuiet && System.nanoTime() - round.lastDeliveryNanos() > IDLE_BEFORE_GIVING_UP.toNanos()) {
                 return DrainOutcome.WENT_QUIET;
             }
             Thread.sleep(100);

@@ -4,10 +4,12 @@ import fr.relais.bench.hub.BenchAccounts;
 import fr.relais.bench.measure.DeliveryTracker;
 import fr.relais.bench.options.BenchOptions;
 import fr.relais.sdk.stomp.StompClient;
+import fr.relais.sdk.stomp.StompFrame;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The subscriber connections, each on its channel of the {@link ChannelPlan} (and, in idle mode,
@@ -52,9 +55,25 @@ public final class SubscriberFleet implements AutoCloseable {
         }
     }
 
+    /** A topic every subscriber also listens to, with its own handler (the live scenario's {@code /topic/live.<id>}). */
+    public record ExtraTopic(String destination, FrameHandler handler) {
+    }
+
+    /** Receives the frames of an {@link ExtraTopic}; runs on a WebSocket listener thread. */
+    @FunctionalInterface
+    public interface FrameHandler {
+        void onFrame(int subscriber, StompFrame frame);
+    }
+
     public static SubscriberFleet open(BenchOptions options, ChannelPlan plan, BenchAccounts accounts, HttpClient http,
                                        DeliveryTracker tracker) throws Exception {
         return open(options, plan, accounts, http, tracker, List.of(), 0, plan.subscribers());
+    }
+
+    /** Every subscriber on its plan channel and on {@code extraTopic}, or {@code null} for none. */
+    public static SubscriberFleet open(BenchOptions options, ChannelPlan plan, BenchAccounts accounts, HttpClient http,
+                                       DeliveryTracker tracker, ExtraTopic extraTopic) throws Exception {
+        return open(options, plan, accounts, http, tracker, List.of(), extraTopic, 0, plan.subscribers());
     }
 
     /**
@@ -64,7 +83,13 @@ public final class SubscriberFleet implements AutoCloseable {
     public static SubscriberFleet open(BenchOptions options, ChannelPlan plan, BenchAccounts accounts, HttpClient http,
                                        DeliveryTracker tracker, List<String> extraChannels, int from, int to)
             throws Exception {
-        Opener opener = new Opener(options, plan, accounts, http, tracker, extraChannels);
+        return open(options, plan, accounts, http, tracker, extraChannels, null, from, to);
+    }
+
+    private static SubscriberFleet open(BenchOptions options, ChannelPlan plan, BenchAccounts accounts, HttpClient http,
+                                        DeliveryTracker tracker, List<String> extraChannels, ExtraTopic extraTopic,
+                                        int from, int to) throws Exception {
+        Opener opener = new Opener(options, plan, accounts, http, tracker, extraChannels, extraTopic);
         List<StompClient> clients = new ArrayList<>();
         int failed = 0;
         // The first subscriber finds out whether the server confirms subscriptions.
@@ -106,6 +131,11 @@ public final class SubscriberFleet implements AutoCloseable {
         return clients.size();
     }
 
+    /** The open connections, in subscriber order (a failed one leaves no gap). */
+    public List<StompClient> clients() {
+        return clients;
+    }
+
     public int failedConnections() {
         return failedConnections;
     }
@@ -137,17 +167,19 @@ public final class SubscriberFleet implements AutoCloseable {
         private final HttpClient http;
         private final DeliveryTracker tracker;
         private final List<String> extraChannels;
+        private final ExtraTopic extraTopic;
         private volatile boolean receiptsAnswered;
         private volatile int probeIndex = -1;
 
         Opener(BenchOptions options, ChannelPlan plan, BenchAccounts accounts, HttpClient http, DeliveryTracker tracker,
-               List<String> extraChannels) {
+               List<String> extraChannels, ExtraTopic extraTopic) {
             this.options = options;
             this.plan = plan;
             this.accounts = accounts;
             this.http = http;
             this.tracker = tracker;
             this.extraChannels = List.copyOf(extraChannels);
+            this.extraTopic = extraTopic;
         }
 
         StompClient open(int index, boolean withReceipt) throws Exception {
@@ -162,16 +194,19 @@ public final class SubscriberFleet implements AutoCloseable {
                             accounts.subscriberHeaders(channel, indexInChannel),
                             Map.of("Origin", server.toString()))
                     .get(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            List<String> topics = new ArrayList<>();
-            topics.add(BenchOptions.topic(channel));
-            extraChannels.forEach(extra -> topics.add(BenchOptions.topic(extra)));
+            Map<String, Consumer<StompFrame>> topics = new LinkedHashMap<>();
+            topics.put(BenchOptions.topic(channel), frame -> tracker.onMessage(index, frame));
+            extraChannels.forEach(extra -> topics.put(BenchOptions.topic(extra), frame -> tracker.onMessage(index, frame)));
+            if (extraTopic != null) {
+                topics.put(extraTopic.destination(), frame -> extraTopic.handler().onFrame(index, frame));
+            }
             if (!withReceipt) {
-                topics.forEach(topic -> client.subscribe(topic, frame -> tracker.onMessage(index, frame)));
+                topics.forEach(client::subscribe);
                 return client;
             }
             try {
-                for (String topic : topics) {
-                    client.subscribeWithReceipt(topic, frame -> tracker.onMessage(index, frame))
+                for (Map.Entry<String, Consumer<StompFrame>> topic : topics.entrySet()) {
+                    client.subscribeWithReceipt(topic.getKey(), topic.getValue())
                             .get(index == probeIndex ? RECEIPT_PROBE.toSeconds() : CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 }
                 receiptsAnswered = true;
@@ -179,7 +214,7 @@ public final class SubscriberFleet implements AutoCloseable {
                 if (index != probeIndex) {
                     throw e;
                 }
-                topics.stream().skip(1).forEach(topic -> client.subscribe(topic, frame -> tracker.onMessage(index, frame)));
+                topics.entrySet().stream().skip(1).forEach(topic -> client.subscribe(topic.getKey(), topic.getValue()));
                 System.err.println("note: the hub does not answer SUBSCRIBE receipts; waiting "
                         + SETTLE_WITHOUT_RECEIPTS.toSeconds() + " s for subscriptions to settle instead");
             }

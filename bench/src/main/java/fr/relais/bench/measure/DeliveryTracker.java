@@ -14,8 +14,15 @@ public final class DeliveryTracker {
     private final List<RoundStats> rounds;
     private final LongAdder benchDeliveries = new LongAdder();
     private final LongAdder otherFrames = new LongAdder();
+    private final DeliveryObserver observer;
 
     public DeliveryTracker(int subscribers, List<RoundStats> rounds) {
+        this(subscribers, rounds, DeliveryObserver.NONE);
+    }
+
+    /** @param observer also told of every first-time delivery (the live scenario splits latencies by bursts) */
+    public DeliveryTracker(int subscribers, List<RoundStats> rounds, DeliveryObserver observer) {
+        this.observer = observer;
         this.ledgers = new SubscriberLedger[subscribers];
         for (int i = 0; i < subscribers; i++) {
             ledgers[i] = new SubscriberLedger();
@@ -35,6 +42,9 @@ public final class DeliveryTracker {
         BenchMessage message = delivery.message();
         SubscriberLedger.Check check = ledgers[subscriber].record(message.number(), delivery.seq());
         rounds.get(message.round()).onDelivery(message.measured(), message.sentNanos(), receivedNanos, check);
+        if (check != SubscriberLedger.Check.DUPLICATE) {
+            observer.onFirstDelivery(message, receivedNanos);
+        }
     }
 
     /** Every bench delivery so far, all rounds and phases: sampled around a measurement window. */

@@ -1,5 +1,6 @@
 package fr.relais.bench.options;
 
+import fr.relais.bench.live.ReactionBurst;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,13 @@ import java.util.List;
  *                           from {@code channels}
  * @param resultsFile        where to append one tab-separated line per round (for CompareRuns)
  * @param label              names this run in the results file ("hub", "baseline", "hub-2-nodes")
+ * @param live               live scenario: the first channel is live for the whole run (the hub's
+ *                           admin starts the session before the rounds and ends it after), and every
+ *                           subscriber also watches {@code /topic/live.<id>}
+ * @param reactors           how many of the subscriber connections also send reactions (live only)
+ * @param reactionBurst      how the reactors react (bursts)
+ * @param liveSlowModeSeconds slow mode of the live session; the admin who publishes is exempt, so
+ *                           it only adds the check to every post
  */
 public record BenchOptions(
         URI baseUrl,
@@ -66,7 +74,11 @@ public record BenchOptions(
         List<Integer> idleConnections,
         List<String> idleTopics,
         Path resultsFile,
-        String label) {
+        String label,
+        boolean live,
+        int reactors,
+        ReactionBurst reactionBurst,
+        int liveSlowModeSeconds) {
 
     /** The system under test. */
     public enum Target { HUB, BASELINE }

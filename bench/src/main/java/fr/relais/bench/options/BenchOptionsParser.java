@@ -1,5 +1,6 @@
 package fr.relais.bench.options;
 
+import fr.relais.bench.live.ReactionBurst;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,9 +55,18 @@ public final class BenchOptionsParser {
               --client-threads N         threads for WebSocket callbacks (default 2)
               --results-file PATH        append one tab-separated line per round (see CompareRuns)
               --label NAME               run name in the results file (default: the target)
+              --live                     live session on the first --channel for the whole run (the
+                                         hub's admin starts it before the rounds, ends it after);
+                                         every subscriber also watches /topic/live.<id>
+              --reactors N               the first N subscriber connections also react (SEND
+                                         /app/live.<id>.react) in bursts (default 0)
+              --reaction-burst K/P[/S]   each reactor sends K reactions spread over S, every P
+                                         (default 5/5s/1s); bursts skip --prewarm
+              --live-slow-mode S         the session's slow mode in seconds (default 0; the admin
+                                         publisher is exempt)
             Durations: 500ms, 20s, 2m.""";
 
-    private static final List<String> SWITCHES = List.of("receipts", "no-auth", "verify-stored", "heap-after-round");
+    private static final List<String> SWITCHES = List.of("receipts", "no-auth", "verify-stored", "heap-after-round", "live");
 
     private BenchOptionsParser() {
     }
@@ -118,12 +128,26 @@ public final class BenchOptionsParser {
                 options.rates("idle-connections", List.of()),
                 options.list("idle-topics", List.of("riposte-numerique", "visuels", "directs")),
                 pathOrNull(options.text("results-file", null)),
-                options.text("label", hub ? "hub" : "baseline"));
+                options.text("label", hub ? "hub" : "baseline"),
+                switches.contains("live"),
+                options.atLeastZero("reactors", 0),
+                reactionBurst(options.text("reaction-burst", null)),
+                options.atLeastZero("live-slow-mode", 0));
         options.rejectUnknown();
+        if (parsed.reactors() > 0 && !parsed.live()) {
+            throw new IllegalArgumentException("--reactors needs --live");
+        }
+        if (parsed.reactors() > parsed.subscribers()) {
+            throw new IllegalArgumentException("--reactors cannot exceed --subscribers: reactors are subscriber connections");
+        }
         if (auth && parsed.adminPassword().isEmpty()) {
             throw new IllegalArgumentException("no admin password: pass --admin-password or set RELAIS_ADMIN_PASSWORD");
         }
         return parsed;
+    }
+
+    private static ReactionBurst reactionBurst(String value) {
+        return value == null ? ReactionBurst.DEFAULT : ReactionBurst.parse(value);
     }
 
     private static Path pathOrNull(String value) {

@@ -40,7 +40,7 @@ public record RoundResult(
 
     public record Latency(long count, double p50, double p99, double p999, double max) {
 
-        static Latency of(Histogram micros) {
+        public static Latency of(Histogram micros) {
             return new Latency(micros.getTotalCount(), millis(micros.getValueAtPercentile(50)),
                     millis(micros.getValueAtPercentile(99)), millis(micros.getValueAtPercentile(99.9)),
                     millis(micros.getMaxValue()));

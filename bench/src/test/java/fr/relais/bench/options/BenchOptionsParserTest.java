@@ -75,4 +75,26 @@ class BenchOptionsParserTest {
         assertThat(BenchOptionsParser.parseDuration("15")).isEqualTo(Duration.ofSeconds(15));
         assertThatThrownBy(() -> BenchOptionsParser.parseDuration("soon")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void liveReactorsAndBursts() {
+        BenchOptions options = BenchOptionsParser.parse(new String[] {
+                "--admin-password", "pw", "--channels", "directs", "--subscribers", "20", "--live", "--reactors", "5",
+                "--reaction-burst", "3/2s/500ms", "--live-slow-mode", "10"});
+
+        assertThat(options.live()).isTrue();
+        assertThat(options.reactors()).isEqualTo(5);
+        assertThat(options.reactionBurst().reactionsPerReactor()).isEqualTo(3);
+        assertThat(options.reactionBurst().period()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.liveSlowModeSeconds()).isEqualTo(10);
+    }
+
+    @Test
+    void reactorsNeedTheLiveSessionAndAreSubscribers() {
+        assertThatThrownBy(() -> BenchOptionsParser.parse(new String[] {"--admin-password", "pw", "--reactors", "5"}))
+                .hasMessageContaining("--live");
+        assertThatThrownBy(() -> BenchOptionsParser.parse(new String[] {
+                "--admin-password", "pw", "--subscribers", "3", "--live", "--reactors", "5"}))
+                .hasMessageContaining("--subscribers");
+    }
 }

@@ -20,6 +20,10 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  * generator drives both alike, and the same event shape for the fields it reads ({@code type},
  * {@code channelId}, {@code seq}, {@code text}, {@code clientMessageId}); but no authentication, no
  * storage, no receipts after storage — the default simple broker does the rest.
+ *
+ * <p>Live reactions ({@code SEND /app/live.<id>.react}, {@code {"emoji":"👏"}}) are fanned out as they
+ * come, one {@code live.reaction} frame per reaction to every subscriber of {@code /topic/live.<id>}:
+ * what a developer writes first, before thinking of aggregating them.
  */
 @SpringBootApplication
 @EnableWebSocketMessageBroker
@@ -52,6 +56,18 @@ public class BaselineBrokerApp implements WebSocketMessageBrokerConfigurer {
         }
 
         record Event(String type, String channelId, long seq, String text, String clientMessageId) {
+        }
+
+        record React(String emoji) {
+        }
+
+        record LiveReaction(String type, String channelId, String emoji, long at) {
+        }
+
+        @MessageMapping("/live.{channelId}.react")
+        void react(@DestinationVariable String channelId, React react) {
+            template.convertAndSend("/topic/live." + channelId,
+                    new LiveReaction("live.reaction", channelId, react.emoji(), System.currentTimeMillis()));
         }
 
         @MessageMapping("/channels.{channelId}.send")
