@@ -4,6 +4,8 @@ import fr.relais.hub.infra.security.SecurityProperties;
 import fr.relais.hub.realtime.SubscriptionTracker;
 import fr.relais.hub.realtime.WebSocketSessions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -114,18 +116,31 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
     }
 
     /**
-     * Tomcat allocates these buffers for every connection, so they stay small; longer WebSocket messages
-     * reach STOMP in parts (see {@code realtime.WebSocketSessions}, which accepts partial messages), where
-     * the STOMP decoder reassembles them and enforces {@code max-frame-bytes} with a
-     * {@code frame_too_large} ERROR frame.
+     * Tomcat allocates these buffers for every connection, idle or not, so they stay small: a
+     * {@code char[]} for incoming text and a {@code byte[]} for incoming binary messages (STOMP is text,
+     * so the binary one is minimal). Longer WebSocket messages reach STOMP in parts (see
+     * {@code realtime.WebSocketSessions}, which accepts partial messages), where the STOMP decoder
+     * reassembles them and enforces {@code max-frame-bytes} with a {@code frame_too_large} ERROR frame.
      */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(CONTAINER_BUFFER_BYTES);
-        container.setMaxBinaryMessageBufferSize(CONTAINER_BUFFER_BYTES);
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         return container;
     }
 
-    private static final int CONTAINER_BUFFER_BYTES = 8 * 1024;
+    /**
+     * Tomcat's per-connection socket write buffer (8 KiB by default) also stays allocated while a
+     * connection is idle. Fan-out frames are a few hundred bytes; a longer write bypasses the buffer.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallSocketWriteBuffers() {
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_WRITE_BUFFER_BYTES)));
+    }
+
+    private static final int TEXT_BUFFER_CHARS = 1024;
+    private static final int BINARY_BUFFER_BYTES = 512;
+    private static final int SOCKET_WRITE_BUFFER_BYTES = 2048;
 }
