@@ -39,6 +39,8 @@ public enum ErrorCode {
     MEETING_CANCELLED("meeting_cancelled", 409),
     JITSI_NOT_CONFIGURED("jitsi_not_configured", 503),
     LIVE_SESSION_NOT_FOUND("live_session_not_found", 404),
+    LIVE_SESSION_ENDED("live_session_ended", 409),
+    TOO_MANY_REACTIONS("too_many_reactions", 409),
     ALREADY_LIVE("already_live", 409),
     SLOW_MODE("slow_mode", 429),
     TICKET_NOT_FOUND("ticket_not_found", 404),

@@ -25,6 +25,12 @@ public interface LiveSessionStore {
     void archive(LiveSummary summary);
 
     /**
+     * Adds reactions counted after the session ended (on a node that had not seen the end yet) to its
+     * archived summary ({@code reactions}, {@code reactionTotal}); false when that summary is not archived yet.
+     */
+    boolean addLateReactions(String channelId, Instant startedAt, Map<String, Long> counts, Set<String> reactorIds);
+
+    /**
      * Takes the author's posting slot in slow mode: true if their previous post in the channel is at least
      * {@code interval} old (or there is none), and records {@code now}; false otherwise. Atomic across nodes.
      */

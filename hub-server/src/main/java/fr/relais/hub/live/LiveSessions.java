@@ -53,6 +53,8 @@ public class LiveSessions {
     private final LiveProperties properties;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Channels whose session this node is ending: reactions are refused from the start of the end. */
+    private final Set<String> ending = ConcurrentHashMap.newKeySet();
 
     LiveSessions(LiveSessionStore store, ChannelAccess access, ChannelStore channelStore, MessageSender sender,
                  MessageEditor editor, MessageStore messages, LiveTopic topic, LiveProperties properties, Clock clock) {
@@ -118,10 +120,18 @@ public class LiveSessions {
     /** Ends the session (once, even if two moderators end it together) and posts the summary. */
     public LiveSummary end(User moderator, String channelId, Runnable flushReactions) {
         access.require(moderator, channelId, ChannelAction.MODERATE);
-        flushReactions.run();
-        LiveSession session = store.remove(channelId).orElseThrow(LiveSessions::notLive);
+        LiveSession session;
+        // From here this node refuses reactions (live_session_ended, see acceptsReactions), so the flush
+        // below stores every reaction it acknowledged before the session is removed with its totals.
+        ending.add(channelId);
+        try {
+            flushReactions.run();
+            session = store.remove(channelId).orElseThrow(LiveSessions::notLive);
+            forget(channelId);
+        } finally {
+            ending.remove(channelId);
+        }
         Instant endedAt = clock.instant();
-        forget(channelId);
         store.clearPostSlots(channelId);
         if (session.bannerMessageId() != null) {
             try {
@@ -163,6 +173,17 @@ public class LiveSessions {
         Optional<LiveSession> loaded = store.find(channelId);
         cache.put(channelId, new Cached(loaded, now));
         return loaded;
+    }
+
+    /**
+     * Whether this node may still acknowledge a reaction to the channel's session: false from the start
+     * of an end on this node, and once this node knows the session is over. Called by
+     * {@link LiveReactions} atomically with counting the reaction (see there).
+     */
+    boolean acceptsReactions(String channelId) {
+        if (ending.contains(channelId)) return false;
+        Cached c = cache.get(channelId);
+        return c == null || c.session().isPresent();
     }
 
     void remember(LiveSession session) {

@@ -3,6 +3,7 @@ package fr.relais.hub.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.relais.hub.identity.UserDirectory;
 import fr.relais.hub.support.Api;
 import fr.relais.hub.support.HubIntegrationTest;
 import fr.relais.hub.support.LiveClient;
@@ -12,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import fr.relais.sdk.stomp.StompFrame;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +31,12 @@ class LiveSessionTest {
     int port;
     World world;
     Api api;
+    @Autowired
+    LiveSessions sessions;
+    @Autowired
+    LiveReactions reactions;
+    @Autowired
+    UserDirectory users;
 
     @BeforeEach
     void world() {
@@ -160,6 +170,79 @@ class LiveSessionTest {
             assertThat(api.get("/api/v1/channels/" + channel + "/live", world.token("bruno")).json().get("live").asBoolean()).isFalse();
             assertThat(api.delete("/api/v1/channels/" + channel + "/live", world.token("alice")).json().get("code").asString())
                     .isEqualTo("live_session_not_found");
+        }
+    }
+
+    @Test
+    void a_reaction_sent_while_the_session_ends_is_counted_in_the_summary_or_refused_never_receipted_and_lost() {
+        String channel = group();
+        String react = "/app/live." + channel + ".react";
+        try (LiveClient bob = LiveClient.connect(api.ws(), world.token("hq-bob"))) {
+            assertThat(api.post("/api/v1/channels/" + channel + "/live", world.token("alice"), Map.of("title", "Clôture"))
+                    .status()).isEqualTo(201);
+            LiveClient.join(bob.stomp.sendWithReceipt(react, "{\"emoji\":\"👏\"}"));
+
+            String receipt = "late-" + UUID.randomUUID();
+            List<CompletableFuture<StompFrame>> late = new ArrayList<>();
+            // The end, with a reaction arriving after its flush and before the session is removed.
+            LiveSummary summary = sessions.end(users.require(world.id("alice")), channel, () -> {
+                reactions.flush(channel);
+                late.add(bob.stomp.sendWithReceipt(react, "{\"emoji\":\"🔥\"}", Map.of("receipt", receipt)));
+                await().atMost(Duration.ofSeconds(10)).until(() -> late.getFirst().isDone()
+                        || bob.errors().stream().anyMatch(e -> receipt.equals(e.path("receiptId").asString())));
+            });
+            reactions.flush(channel); // what the next scheduled flush would do
+
+            if (late.getFirst().isDone()) {
+                assertThat(summary.reactions()).containsEntry("🔥", 1L);
+                assertThat(summary.reactionTotal()).isEqualTo(2);
+            } else {
+                JsonNode refused = bob.awaitError(e -> receipt.equals(e.path("receiptId").asString()));
+                assertThat(refused.get("code").asString()).isEqualTo("live_session_ended");
+                assertThat(summary.reactions()).isEqualTo(Map.of("👏", 1L));
+            }
+            // After the end: not live any more.
+            assertThat(api.post("/api/v1/channels/" + channel + "/live/reactions", world.token("hq-bob"), Map.of("emoji", "👏"))
+                    .json().get("code").asString()).isEqualTo("live_session_not_found");
+        }
+    }
+
+    @Test
+    void a_session_refuses_a_25th_different_reaction_and_keeps_counting_the_others() {
+        String channel = group();
+        String react = "/app/live." + channel + ".react";
+        try (LiveClient bob = LiveClient.connect(api.ws(), world.token("hq-bob"))) {
+            assertThat(api.post("/api/v1/channels/" + channel + "/live", world.token("alice"), Map.of("title", "Plafond"))
+                    .status()).isEqualTo(201);
+            for (int i = 0; i < 24; i++) {
+                LiveClient.join(bob.stomp.sendWithReceipt(react, "{\"emoji\":\"e" + i + "\"}"));
+                if (i == 11) reactions.flush(channel); // half stored, half still counted in memory
+            }
+            String receipt = "25th-" + UUID.randomUUID();
+            bob.stomp.sendWithReceipt(react, "{\"emoji\":\"e24\"}", Map.of("receipt", receipt));
+            JsonNode refused = bob.awaitError(e -> receipt.equals(e.path("receiptId").asString()));
+            assertThat(refused.get("code").asString()).isEqualTo("too_many_reactions");
+            assertThat(bob.stomp.isOpen()).isTrue();
+            Api.Response viaRest = api.post("/api/v1/channels/" + channel + "/live/reactions", world.token("bruno"),
+                    Map.of("emoji", "e25"));
+            assertThat(viaRest.status()).isEqualTo(409);
+            assertThat(viaRest.json().get("code").asString()).isEqualTo("too_many_reactions");
+
+            // Existing keys keep counting, stored or not.
+            LiveClient.join(bob.stomp.sendWithReceipt(react, "{\"emoji\":\"e0\"}"));
+            LiveClient.join(bob.stomp.sendWithReceipt(react, "{\"emoji\":\"e23\"}"));
+            assertThat(api.post("/api/v1/channels/" + channel + "/live/reactions", world.token("bruno"), Map.of("emoji", "e5"))
+                    .status()).isEqualTo(202);
+
+            Api.Response ended = api.delete("/api/v1/channels/" + channel + "/live", world.token("alice"));
+            assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+            JsonNode summary = ended.json();
+            assertThat(summary.get("reactions").size()).isEqualTo(24);
+            assertThat(summary.get("reactions").get("e0").asLong()).isEqualTo(2);
+            assertThat(summary.get("reactions").get("e23").asLong()).isEqualTo(2);
+            assertThat(summary.get("reactions").get("e5").asLong()).isEqualTo(2);
+            assertThat(summary.get("reactions").has("e24")).isFalse();
+            assertThat(summary.get("reactionTotal").asLong()).isEqualTo(27);
         }
     }
 

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Repository;
  *   <li>{@code live_post_slots}: {@code _id = channelId|userId}, {@code lastPostAt}: slow mode. Taking a
  *       slot is one conditional upsert: if the member's last post is too recent the filter does not match
  *       and the upsert's insert fails on the duplicate {@code _id}, so exactly one of two concurrent posts wins.</li>
- *   <li>{@code live_session_archive}: the summary of each ended session.</li>
+ *   <li>{@code live_session_archive}: the summary of each ended session; reactions another node counted
+ *       after the end are added to it ({@code lateReactions}, {@code lateReactorIds}).</li>
  * </ul>
  */
 @Repository
@@ -109,6 +110,21 @@ class MongoLiveSessionStore implements LiveSessionStore {
                 .append("participants", s.participants()).append("reactionTotal", s.reactionTotal())
                 .append("reactions", new Document(new LinkedHashMap<>(s.reactions()))).append("reactors", s.reactors())
                 .append("summaryMessageId", s.summaryMessageId()));
+    }
+
+    @Override
+    public boolean addLateReactions(String channelId, Instant startedAt, Map<String, Long> counts, Set<String> reactorIds) {
+        List<Bson> updates = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            updates.add(Updates.inc("reactions." + e.getKey(), e.getValue()));
+            total += e.getValue();
+        }
+        updates.add(Updates.inc("reactionTotal", total));
+        updates.add(Updates.inc("lateReactions", total));
+        if (!reactorIds.isEmpty()) updates.add(Updates.addEachToSet("lateReactorIds", List.copyOf(reactorIds)));
+        return archive.updateOne(and(eq("channelId", channelId), eq("startedAt", Date.from(startedAt))),
+                Updates.combine(updates)).getMatchedCount() > 0;
     }
 
     @Override
