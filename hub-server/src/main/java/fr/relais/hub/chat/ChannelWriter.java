@@ -28,7 +28,7 @@ final class ChannelWriter {
 
     /** What the writer needs. */
     record Ports(MessageStore messages, ChannelEventStore events, SeqAllocator seqs, StorageDurability durability,
-                 ChannelEventPublisher publisher, ChatLimits limits, WriterMetrics metrics, PostPreparation preparation) {
+                 ChannelEventPublisher publisher, WriterMetrics metrics, PostPreparation preparation) {
     }
 
     /** A write and the channel it belongs to, in arrival order. */

@@ -47,7 +47,7 @@ class ChannelWriters implements DisposableBean {
         });
         this.limits = limits;
         this.metrics = new WriterMetrics(registry);
-        this.writer = new ChannelWriter(new ChannelWriter.Ports(messages, events, seqs, durability, publisher, limits,
+        this.writer = new ChannelWriter(new ChannelWriter.Ports(messages, events, seqs, durability, publisher,
                 metrics, preparation));
         Gauge.builder("relais.store.pending", pending, AtomicInteger::get).description("Writes waiting to be stored")
                 .register(registry);
