@@ -196,6 +196,35 @@ class MeetingReminderTwoNodesTest {
         }
     }
 
+    /**
+     * Two nodes writing to one shared store: a message posted later always gets a larger seq, whichever
+     * node stores it, so catching up "after seq N" never skips one. (Seq blocks per node broke this.)
+     */
+    @Test
+    void messages_posted_on_both_nodes_get_seqs_in_posting_order() {
+        World world = World.on(port(nodeA));
+        Api onA = world.api;
+        Api onB = new Api(port(nodeB));
+        String run = "ordre " + System.nanoTime() + " ";
+        List<Long> seqs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Api node = i % 2 == 0 ? onB : onA;
+            Api.Response posted = node.post("/api/v1/channels/fed-29/messages", world.token("alice"), Map.of("text", run + i));
+            assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+            seqs.add(posted.json().get("seq").asLong());
+        }
+        assertThat(seqs).isSorted().doesNotHaveDuplicates();
+
+        List<String> caughtUp = new ArrayList<>();
+        onB.get("/api/v1/channels/fed-29/events?limit=200&afterSeq=" + seqs.get(2), world.token("bruno")).json().get("events")
+                .forEach(e -> {
+                    String text = e.path("text").asString("");
+                    if (text.startsWith(run)) caughtUp.add(text);
+                });
+        assertThat(caughtUp).as("catching up after the third message, seqs %s", seqs)
+                .containsExactly(run + 3, run + 4, run + 5);
+    }
+
     static List<JsonNode> reminders(Api api, World world, String title) {
         return MeetingApiTest.list(api.get("/api/v1/channels/fed-29/messages?limit=200", world.token("bruno")).json()).stream()
                 .filter(m -> m.get("text").asString().contains("Rappel") && m.get("text").asString().contains(title)).toList();

@@ -13,11 +13,13 @@ import com.mongodb.client.model.WriteModel;
 import fr.relais.hub.chat.SeqAllocator;
 import fr.relais.hub.common.ErrorCode;
 import fr.relais.hub.common.RelaisException;
+import fr.relais.hub.infra.mongo.MongoProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,17 +29,18 @@ import org.springframework.stereotype.Component;
  * Redis failover. A reserved seq whose write then fails is simply skipped: seqs are strictly
  * increasing, not gap-free.
  *
- * <p><b>Several nodes</b> ({@code relais.cluster.redis-url} set): one atomic {@code $inc} of {@code lastSeq} per
- * channel and batch, so concurrent writers on different nodes never share a number and each batch's
- * numbers are above everything written before it.
+ * <p><b>A store other nodes may share</b> ({@code relais.mongo.uri} or {@code relais.cluster.redis-url}
+ * set): one atomic {@code $inc} of {@code lastSeq} per channel and batch, so concurrent writers on
+ * different nodes never share a number and each batch's numbers are above everything written before
+ * it. Blocks would break that second property: two nodes holding blocks 1–1000 and 1001–2000 would
+ * store a later message under a smaller seq, and a client catching up "after seq 1001" would miss it.
  *
- * <p><b>One node</b> (no Redis URL): the node is the only writer, so it reserves numbers by blocks of
+ * <p><b>The embedded store</b> (no MongoDB URI, no Redis): it lives in this process, so this node is
+ * the only writer, and it reserves numbers by blocks of
  * {@code relais.store.seq-block} with an {@code $inc} of {@code seqReserved}, and hands them out from
  * memory; {@code lastSeq} is then set with {@code $max} in the same commit as the messages (see
  * {@link #used}). That saves a round trip and a write of the channel per batch. A restart skips the
- * rest of the block (a gap, allowed). Two nodes on one store without a bus would still never share a
- * number (blocks come from one atomic {@code $inc}); they are not a supported cluster anyway, since
- * their subscribers would not see each other's messages.
+ * rest of the block (a gap, allowed).
  */
 @Component
 class MongoSeqAllocator implements SeqAllocator {
@@ -45,10 +48,16 @@ class MongoSeqAllocator implements SeqAllocator {
     private final int blockSize;
     private final Map<String, Block> blocks = new ConcurrentHashMap<>();
 
-    MongoSeqAllocator(MongoDatabase database, @Value("${relais.cluster.redis-url:}") String clusterBus,
+    @Autowired
+    MongoSeqAllocator(MongoDatabase database, MongoProperties store, @Value("${relais.cluster.redis-url:}") String clusterBus,
                       @Value("${relais.store.seq-block:1000}") int seqBlock) {
+        this(database, store.embedded() && clusterBus.isBlank(), seqBlock);
+    }
+
+    /** @param onlyWriter no other node can write to this store, so numbers may be reserved by blocks */
+    MongoSeqAllocator(MongoDatabase database, boolean onlyWriter, int seqBlock) {
         this.channels = database.getCollection("channels");
-        this.blockSize = clusterBus.isBlank() ? Math.max(1, seqBlock) : 1;
+        this.blockSize = onlyWriter ? Math.max(1, seqBlock) : 1;
     }
 
     @Override

@@ -37,7 +37,7 @@ abstract class MessageStoreContract {
         MongoDatabase db = database();
         messages = new MongoMessageStore(db);
         events = new MongoChannelEventStore(db);
-        seqs = new MongoSeqAllocator(db, "redis://cluster", 1000); // the cluster's way: one $inc per batch
+        seqs = new MongoSeqAllocator(db, false, 1000); // a shared store's way: one $inc per batch
         channel = "test-" + UUID.randomUUID();
         db.getCollection("channels").insertOne(new Document("_id", channel).append("lastSeq", 0L));
     }
@@ -58,7 +58,7 @@ abstract class MessageStoreContract {
     @Test
     void a_single_node_hands_out_seqs_from_blocks_and_stores_the_last_one_used() {
         seqs.reserve(channel, 5); // numbers a cluster handed out before this node ran alone
-        MongoSeqAllocator alone = new MongoSeqAllocator(database(), "", 4);
+        MongoSeqAllocator alone = new MongoSeqAllocator(database(), true, 4);
         assertThat(alone.reserve(channel, 2)).isEqualTo(7);
         assertThat(alone.reserve(channel, 1)).isEqualTo(8);
         assertThat(alone.reserve(channel, 3)).isEqualTo(12); // 9 is left over: a new block (10..13), a gap
@@ -68,7 +68,7 @@ abstract class MessageStoreContract {
         alone.used(Map.of(channel, 10L));
         assertThat(lastSeq()).as("never goes back").isEqualTo(12);
 
-        MongoSeqAllocator restarted = new MongoSeqAllocator(database(), "", 4);
+        MongoSeqAllocator restarted = new MongoSeqAllocator(database(), true, 4);
         assertThat(restarted.reserve(channel, 1)).as("after a restart, above every block reserved before").isEqualTo(14);
         assertThat(seqs.reserve(channel, 1)).as("a cluster taking over starts above every number used").isGreaterThan(12);
     }
