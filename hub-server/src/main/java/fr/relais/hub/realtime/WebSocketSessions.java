@@ -95,7 +95,12 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
                 WebSocketSession shared = new ConcurrentWebSocketSessionDecorator(session, limits.outboundTimeLimitMs(),
                         limits.outboundBufferBytes(), ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
                 sessions.put(session.getId(), shared);
+                int configuredTextBuffer = session.getTextMessageSizeLimit();
                 super.afterConnectionEstablished(shared);
+                // Spring's STOMP handler raises the text buffer to 16,640 chars (32 KiB, held by every
+                // idle connection) so that a whole frame fits in one WebSocket message; parts are
+                // accepted here instead, so the small configured buffer is enough.
+                if (session.getTextMessageSizeLimit() > configuredTextBuffer) session.setTextMessageSizeLimit(configuredTextBuffer);
             }
 
             @Override

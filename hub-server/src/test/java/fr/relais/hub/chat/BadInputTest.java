@@ -118,7 +118,7 @@ class BadInputTest {
     @Test
     void a_frame_longer_than_the_socket_buffer_but_within_the_limit_is_accepted_whole() {
         try (LiveClient alice = LiveClient.connect(api.ws(), world.token("alice")).subscribeChannel("fed-29")) {
-            String text = "é".repeat(1000) + "€".repeat(3000); // 4,000 characters, 11 KB in UTF-8: more than the 8 KiB socket buffer
+            String text = "é".repeat(1000) + "€".repeat(3000); // 4,000 characters, 11 KB in UTF-8: far more than the per-connection buffers (1 KiB read, 2 KiB WebSocket frame), so it travels in parts both ways
             String cid = UUID.randomUUID().toString();
             alice.sendAndAwaitReceipt("fed-29", text, cid);
             JsonNode seen = alice.awaitChannelEvent("fed-29", e -> cid.equals(e.path("clientMessageId").asString()));

@@ -131,16 +131,39 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
     }
 
     /**
-     * Tomcat's per-connection socket write buffer (8 KiB by default) also stays allocated while a
-     * connection is idle. Fan-out frames are a few hundred bytes; a longer write bypasses the buffer.
+     * Tomcat's per-connection socket read and write buffers (8 KiB each by default) also stay allocated
+     * while a connection is idle. Fan-out frames and SENDs are a few hundred bytes; a longer write
+     * bypasses the buffer, a longer read takes several reads. HTTP requests have their own header buffer.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallSocketWriteBuffers() {
-        return factory -> factory.addConnectorCustomizers(
-                connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_WRITE_BUFFER_BYTES)));
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallConnectionBuffers() {
+        return factory -> {
+            smallWebSocketBuffers();
+            factory.addConnectorCustomizers(connector -> {
+                connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_WRITE_BUFFER_BYTES));
+                connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_READ_BUFFER_BYTES));
+            });
+        };
+    }
+
+    /**
+     * Tomcat's WebSocket layer gives every connection three more buffers of this size (frame input,
+     * frame output, UTF-8 encoding), 8 KiB each by default, read once from a system property when its
+     * WebSocket classes load. This runs before the server starts, so before they load. A message
+     * longer than the buffer still goes out, as several WebSocket fragments (2 KiB holds a message event
+     * with about 1,400 bytes of text, so the socket write buffer has the same size). An explicit
+     * {@code -Dorg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE} wins.
+     */
+    private static void smallWebSocketBuffers() {
+        if (System.getProperty(TOMCAT_WEBSOCKET_BUFFER_PROPERTY) == null) {
+            System.setProperty(TOMCAT_WEBSOCKET_BUFFER_PROPERTY, Integer.toString(WEBSOCKET_BUFFER_BYTES));
+        }
     }
 
     private static final int TEXT_BUFFER_CHARS = 1024;
+    private static final int SOCKET_READ_BUFFER_BYTES = 1024;
+    private static final String TOMCAT_WEBSOCKET_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+    private static final int WEBSOCKET_BUFFER_BYTES = 2048;
     private static final int BINARY_BUFFER_BYTES = 512;
     private static final int SOCKET_WRITE_BUFFER_BYTES = 2048;
 }
