@@ -1,7 +1,8 @@
 package fr.relais.hub.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fr.relais.hub.infra.mongo.embedded.EmbeddedBackend;
+import fr.relais.hub.infra.mongo.embedded.LegacyStoreMigration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,22 +12,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A MongoDB-wire-protocol server running inside the hub, backed by an H2 MVStore file, so that a
- * newcomer needs no MongoDB. The hub talks to it through the ordinary MongoDB driver over loopback,
- * exactly as it talks to a real MongoDB.
+ * A MongoDB-wire-protocol server running inside the hub, backed by an H2 MVStore file
+ * ({@link EmbeddedBackend}: documents stored as BSON), so that a newcomer needs no MongoDB. The hub
+ * talks to it through the ordinary MongoDB driver over loopback, exactly as it talks to a real MongoDB.
  *
  * <p>MVStore commits in the background about once a second; {@link #commit()} forces a commit and is
  * called by the message writer after each batch, so a message acknowledged to its sender survives
  * a crash of the hub process.
+ *
+ * <p>The file is {@code store.mv} in the data directory. A {@code relais.mv} left by earlier versions
+ * (another format) is copied into it once, then renamed {@code relais.mv.migrated}.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
-    private final H2Backend backend;
+    static final String STORE_FILE = "store.mv";
+    static final String LEGACY_FILE = "relais.mv";
+
+    private final EmbeddedBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoServer(H2Backend backend) {
+    private EmbeddedMongoServer(EmbeddedBackend backend) {
         // Netty's buffer-leak sampling (a debugging aid) records a stack trace for sampled buffers; the
         // embedded server allocates one per request, which the profile showed on every store call.
         // An explicit -Dio.netty.leakDetection.level still wins.
@@ -45,13 +52,34 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
-        Path file = dataDir.resolve("relais.mv");
+        Path file = dataDir.resolve(STORE_FILE);
+        Path legacy = dataDir.resolve(LEGACY_FILE);
+        boolean migrate = Files.exists(legacy) && !Files.exists(file);
         log.info("Embedded storage: {} (set MONGODB_URI to use a real MongoDB)", file.toAbsolutePath());
-        return new EmbeddedMongoServer(new H2Backend(file.toString()));
+        EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedBackend.onDisk(file.toString()));
+        if (migrate) server.migrateFrom(legacy);
+        return server;
     }
 
     public static EmbeddedMongoServer inMemory() {
-        return new EmbeddedMongoServer(H2Backend.inMemory());
+        return new EmbeddedMongoServer(EmbeddedBackend.inMemory());
+    }
+
+    /** Copies the earlier format's file in, makes it durable, then moves the old file aside (never deleted). */
+    private void migrateFrom(Path legacy) {
+        try {
+            LegacyStoreMigration.copy(legacy.toString(), connectionString());
+            commit();
+            Files.move(legacy, legacy.resolveSibling(LEGACY_FILE + ".migrated"));
+        } catch (IOException | RuntimeException e) {
+            close();
+            try {
+                Files.deleteIfExists(legacy.resolveSibling(STORE_FILE)); // half a copy: the next start tries again
+            } catch (IOException ignored) {
+                // reported below
+            }
+            throw new IllegalStateException("Could not copy " + legacy + " into the current store format; it is untouched", e);
+        }
     }
 
     public String connectionString() {
