@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +14,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
@@ -20,8 +21,9 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * Writes topic events to subscribers. Sessions are spread over a few single-threaded shards (one per
  * core): each event is handed to every shard that has subscribers for it, so a big room is written by
  * all cores at once, while one session always belongs to the same shard and so receives its events in
- * publication order. Per subscriber the only work is one string concatenation and one socket write;
- * the JSON and the rest of the frame are built once per event.
+ * publication order. Per subscriber the only work is one socket write: the JSON and the frame's
+ * bytes are built once per event (and subscription id), and written without re-encoding
+ * ({@link EncodedTextSession}).
  */
 @Component
 public class FanoutShards implements DisposableBean {
@@ -74,12 +76,14 @@ public class FanoutShards implements DisposableBean {
 
     private void write(TopicSubscriptions.Subscriber[] targets, StompMessageFrame frame) {
         WebSocketSessions open = sessions.getObject();
+        // Subscribers using the same subscription id (clients number them alike) share one frame.
+        Map<String, EncodedTextMessage> bySubscriptionId = new HashMap<>(8);
         int written = 0;
         for (TopicSubscriptions.Subscriber s : targets) {
             WebSocketSession session = s.socket();
             if (session == null || !session.isOpen()) continue;
             try {
-                session.sendMessage(new TextMessage(frame.forSubscription(s.escapedSubscriptionId())));
+                session.sendMessage(bySubscriptionId.computeIfAbsent(s.escapedSubscriptionId(), frame::forSubscription));
                 written++;
             } catch (SessionLimitExceededException slow) {
                 open.droppedSlowClient(); // the decorator has closed it; the client will reconnect and catch up

@@ -4,26 +4,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A STOMP MESSAGE frame built once per event: everything but the {@code subscription} header, which
- * is the only part that differs between subscribers. Per subscriber, fan-out only concatenates.
+ * A STOMP MESSAGE frame built once per event, as UTF-8 bytes: everything but the {@code subscription}
+ * header, which is the only part that differs between subscribers. Per subscription id, fan-out
+ * only copies bytes (and most subscribers of a topic share a few ids).
  */
 final class StompMessageFrame {
     private static final AtomicLong MESSAGE_IDS = new AtomicLong();
 
-    private final String head;
-    private final String tail;
+    private final byte[] head;
+    private final byte[] tail;
 
     StompMessageFrame(String destination, byte[] jsonBody) {
-        String body = new String(jsonBody, StandardCharsets.UTF_8);
-        this.head = "MESSAGE\ndestination:" + escapeHeader(destination)
+        this.head = ("MESSAGE\ndestination:" + escapeHeader(destination)
                 + "\ncontent-type:application/json\nmessage-id:" + Long.toString(MESSAGE_IDS.incrementAndGet(), 36)
-                + "\ncontent-length:" + jsonBody.length + "\nsubscription:";
-        this.tail = "\n\n" + body + "\u0000";
+                + "\ncontent-length:" + jsonBody.length + "\nsubscription:").getBytes(StandardCharsets.UTF_8);
+        this.tail = new byte[2 + jsonBody.length + 1];
+        tail[0] = '\n';
+        tail[1] = '\n';
+        System.arraycopy(jsonBody, 0, tail, 2, jsonBody.length);
+        tail[tail.length - 1] = 0;
     }
 
-    String forSubscription(String escapedSubscriptionId) {
-        return new StringBuilder(head.length() + escapedSubscriptionId.length() + tail.length())
-                .append(head).append(escapedSubscriptionId).append(tail).toString();
+    EncodedTextMessage forSubscription(String escapedSubscriptionId) {
+        byte[] id = escapedSubscriptionId.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[head.length + id.length + tail.length];
+        System.arraycopy(head, 0, frame, 0, head.length);
+        System.arraycopy(id, 0, frame, head.length, id.length);
+        System.arraycopy(tail, 0, frame, head.length + id.length, tail.length);
+        return new EncodedTextMessage(frame);
     }
 
     /** STOMP 1.2 header value escaping. */

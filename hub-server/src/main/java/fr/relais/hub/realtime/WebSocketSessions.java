@@ -92,7 +92,7 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
 
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                WebSocketSession shared = new ConcurrentWebSocketSessionDecorator(session, limits.outboundTimeLimitMs(),
+                WebSocketSession shared = new ConcurrentWebSocketSessionDecorator(new EncodedTextSession(session), limits.outboundTimeLimitMs(),
                         limits.outboundBufferBytes(), ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
                 sessions.put(session.getId(), shared);
                 int configuredTextBuffer = session.getTextMessageSizeLimit();
