@@ -215,7 +215,7 @@ public final class SubscriberFleet implements AutoCloseable {
                     throw e;
                 }
                 topics.entrySet().stream().skip(1).forEach(topic -> client.subscribe(topic.getKey(), topic.getValue()));
-                System.err.println("note: the hub does not answer SUBSCRIBE receipts; waiting "
+                System.err.println("note: the server does not answer SUBSCRIBE receipts; waiting "
                         + SETTLE_WITHOUT_RECEIPTS.toSeconds() + " s for subscriptions to settle instead");
             }
             return client;

@@ -88,6 +88,46 @@ class EmbeddedStoreFileTest {
     }
 
     @Test
+    void history_and_catch_up_queries_answered_by_the_index_match_a_full_scan() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> indexed = client.getDatabase("relais").getCollection("messages");
+            MongoCollection<Document> scanned = client.getDatabase("relais").getCollection("messages_without_index");
+            indexed.createIndex(Indexes.ascending("channelId", "seq"), new IndexOptions().unique(true));
+            List<Document> documents = new ArrayList<>();
+            for (long seq = 1; seq <= 300; seq++) {
+                for (String channel : List.of("fed-29", "fed-2A", "fed-30")) {
+                    documents.add(new Document("_id", channel + ":" + seq).append("channelId", channel).append("seq", seq)
+                            .append("threadId", seq % 7 == 0 ? "t-" + (seq - 1) : null));
+                }
+            }
+            indexed.insertMany(documents);
+            scanned.insertMany(documents);
+
+            List<org.bson.conversions.Bson> queries = List.of(
+                    Filters.eq("channelId", "fed-2A"),
+                    Filters.and(Filters.eq("channelId", "fed-2A"), Filters.gt("seq", 250L)),
+                    Filters.and(Filters.eq("channelId", "fed-2A"), Filters.gte("seq", 250)),
+                    Filters.and(Filters.eq("channelId", "fed-29"), Filters.lt("seq", 12L)),
+                    Filters.and(Filters.eq("channelId", "fed-30"), Filters.gt("seq", 100L), Filters.lte("seq", 140L)),
+                    Filters.and(Filters.eq("channelId", "fed-30"), Filters.gt("seq", 10L), Filters.eq("threadId", null)),
+                    Filters.and(Filters.eq("channelId", "fed-30"), Filters.gt("seq", 300L)),
+                    Filters.and(Filters.eq("channelId", "fed-31"), Filters.gt("seq", 0L)));
+            for (var query : queries) {
+                for (var sort : List.of(Sorts.ascending("seq"), Sorts.descending("seq"))) {
+                    assertThat(indexed.find(query).sort(sort).limit(50).into(new ArrayList<>()))
+                            .as("%s sorted by %s", query, sort)
+                            .isEqualTo(scanned.find(query).sort(sort).limit(50).into(new ArrayList<>()));
+                }
+                assertThat(indexed.countDocuments(query)).as("count of %s", query).isEqualTo(scanned.countDocuments(query));
+            }
+            // writes through the same selectors
+            indexed.updateMany(Filters.and(Filters.eq("channelId", "fed-29"), Filters.gt("seq", 295L)), new Document("$set", new Document("pinned", true)));
+            assertThat(indexed.countDocuments(Filters.eq("pinned", true))).isEqualTo(5);
+        }
+    }
+
+    @Test
     void a_file_written_by_earlier_versions_is_copied_once_and_kept_aside() {
         Path legacy = dataDir.resolve(EmbeddedMongoServer.LEGACY_FILE);
         MongoServer old = new MongoServer(new H2Backend(legacy.toString()));
