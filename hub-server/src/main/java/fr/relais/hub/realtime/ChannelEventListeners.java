@@ -12,15 +12,23 @@ import org.springframework.stereotype.Component;
 public class ChannelEventListeners {
     private static final Logger log = LoggerFactory.getLogger(ChannelEventListeners.class);
 
-    private final ObjectProvider<ChannelEventListener> listeners;
+    private final ObjectProvider<ChannelEventListener> provider;
+    /** Resolved at first use (listeners depend on beans that depend on this) and kept: a bean look-up per batch showed in profiles. */
+    private volatile List<ChannelEventListener> listeners;
 
     ChannelEventListeners(ObjectProvider<ChannelEventListener> listeners) {
-        this.listeners = listeners;
+        this.provider = listeners;
+    }
+
+    private List<ChannelEventListener> listeners() {
+        List<ChannelEventListener> resolved = listeners;
+        if (resolved == null) listeners = resolved = provider.orderedStream().toList();
+        return resolved;
     }
 
     /** @param storedHere false for events stored by another node: only listeners that want those hear them */
     public void notify(List<ChannelEvent> events, boolean storedHere) {
-        listeners.orderedStream().filter(l -> storedHere || l.onEveryNode()).forEach(listener -> {
+        listeners().stream().filter(l -> storedHere || l.onEveryNode()).forEach(listener -> {
             try {
                 listener.onEvents(events);
             } catch (RuntimeException e) {
