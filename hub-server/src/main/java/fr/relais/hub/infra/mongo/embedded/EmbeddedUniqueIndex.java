@@ -22,7 +22,8 @@ import org.h2.mvstore.MVMap;
  * every history and catch-up query ({@code channelId = X and seq > N}, sorted by seq) — by walking
  * its sorted map over that range. Without it each such page read every message of every channel.
  * The positions found are candidates: the collection still applies the whole query to each document,
- * then sorts and limits.
+ * then sorts and limits. (A document whose first indexed field holds an array would be missed by
+ * such a range; none of the hub's compound unique indexes starts with an array field.)
  */
 final class EmbeddedUniqueIndex extends AbstractUniqueIndex<Object> {
     private static final ValueComparator ORDER = ValueComparator.asc();
