@@ -47,7 +47,23 @@ final class EmbeddedUniqueIndex extends AbstractUniqueIndex<Object> {
         if (super.canHandle(query)) return super.getPositions(query);
         Document flat = flatten(query);
         if (super.canHandle(flat)) return super.getPositions(flat);
-        PrefixRange range = prefixRange(flat);
+        return positions(prefixRange(flat));
+    }
+
+    /**
+     * The candidate positions of a query in the order of this index's second key, when the query has
+     * an equality on the first key (and at most a range on the second) and is sorted by the second;
+     * null otherwise.
+     */
+    synchronized List<Object> positionsSortedBy(Document query, String sortField) {
+        List<String> keys = keys();
+        if (keys.size() < 2 || !keys.get(1).equals(sortField)) return null;
+        Document flat = flatten(query);
+        PrefixRange range = flat == null ? null : prefixRange(flat);
+        return range == null ? null : positions(range);
+    }
+
+    private List<Object> positions(PrefixRange range) {
         List<Object> positions = new ArrayList<>();
         Cursor<Object, Object> cursor = map.cursor(range.from());
         while (cursor.hasNext()) {
