@@ -20,6 +20,7 @@ import { SupportModel } from './support/model';
 import { Timeline, catchUp, type Applied } from './timeline';
 import { TypingTracker } from './typing';
 import { UnreadCounter } from './unread';
+import { ChangeNotifier } from './notifier';
 
 export type Panel = { kind: 'none' } | { kind: 'thread'; rootId: string } | { kind: 'search' } | { kind: 'pins' }
   | { kind: 'browse' } | { kind: 'newDm' };
@@ -43,7 +44,7 @@ const PAGE = 50;
  * The signed-in session's view model: everything the screens show, and every action they offer.
  * No DOM here (notifications and storage come through ports); views subscribe and re-render on change.
  */
-export class AppModel {
+export class AppModel extends ChangeNotifier {
   me: User | null = null;
   channels: ChannelSummary[] = [];
   activeId: string | null = null;
@@ -73,9 +74,7 @@ export class AppModel {
   account: AccountModel | null = null;
   /** Registered slash commands (composer autocomplete), loaded when first needed. */
   commands: SlashCommand[] | null = null;
-  version = 0;
 
-  private readonly listeners = new Set<() => void>();
   private lastTypingSent = 0;
   private readonly refreshingParents = new Set<string>();
 
@@ -85,6 +84,7 @@ export class AppModel {
     private readonly store: KeyValueStore,
     private readonly notifier: Notifier,
   ) {
+    super();
     this.pending = new PendingQueue(store);
     this.pending.onChange = () => this.changed();
     this.pending.onRouted = () => this.setNotice('bots.commandSent');
@@ -124,16 +124,6 @@ export class AppModel {
         } else this.relay?.onFrame(e);
       },
     });
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  changed(): void {
-    this.version++;
-    for (const l of this.listeners) l();
   }
 
   // ---- session -------------------------------------------------------------------------------

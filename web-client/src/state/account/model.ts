@@ -2,6 +2,7 @@ import type { AccountSession, CreatedToken, PersonalToken, TotpEnrolment } from 
 import { ApiError } from '../../api/errors';
 import type { User } from '../../api/types';
 import { passwordProblem, weakPasswordKey } from './password';
+import { ChangeNotifier } from '../notifier';
 
 /** The REST calls the model needs (AccountApi in the app, a fake in tests). */
 export interface AccountPort {
@@ -52,7 +53,7 @@ const TOTP_CODE = /^\d{6}$/;
  * (enrol with a secret, confirm with a code, turn off with a code) and the password change. Revoking
  * the current session or changing the password ends this sign-in, through `signOut`.
  */
-export class AccountModel {
+export class AccountModel extends ChangeNotifier {
   shown = false;
   loaded = false;
   sessions: AccountSession[] = [];
@@ -63,24 +64,14 @@ export class AccountModel {
   confirmation: Confirmation | null = null;
   notices: Partial<Record<Section, Notice>> = {};
   readonly busy = new Set<Section>();
-  version = 0;
 
-  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly api: AccountPort,
     readonly me: User,
     private readonly signOut: () => void,
-  ) {}
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  changed(): void {
-    this.version++;
-    for (const l of this.listeners) l();
+  ) {
+    super();
   }
 
   // ---- screen ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import type {
 import type { User } from '../../api/types';
 import { canSchedule, currentOccurrence, isStaff, occurrenceId, sortOccurrences, withAnswer } from './agenda';
 import { ChannelLive, NowLive } from './live';
+import { ChangeNotifier } from '../notifier';
 
 /** The REST calls the model needs (MeetingsApi in the app, a fake in tests). */
 export interface MeetingsPort {
@@ -62,7 +63,7 @@ const RSVP_PRELOAD = 30;
  * a channel's live session). Live events come from the app's one event router ({@link onFrame}); after
  * every (re)connection {@link onConnected} subscribes first, then reloads, since live events have no seq.
  */
-export class MeetingsModel {
+export class MeetingsModel extends ChangeNotifier {
   shown = false;
   screen: MeetingsScreen = { kind: 'list' };
   video: VideoConfig | null = null;
@@ -81,9 +82,7 @@ export class MeetingsModel {
   liveSummaryShown = false;
   notice: { key: string; detail?: string; params?: Record<string, string | number> } | null = null;
   busy = false;
-  version = 0;
 
-  private readonly listeners = new Set<() => void>();
   private meetingRequest = 0;
 
   constructor(
@@ -91,16 +90,8 @@ export class MeetingsModel {
     private readonly live: MeetingsLive,
     readonly me: User,
     private readonly now: () => number = () => Date.now(),
-  ) {}
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  changed(): void {
-    this.version++;
-    for (const l of this.listeners) l();
+  ) {
+    super();
   }
 
   get canSchedule(): boolean {

@@ -7,6 +7,7 @@ import type { User } from '../../api/types';
 import { applyBoardEvent, boardOf, totalsOf, type Board } from './board';
 import { BotsModel, type BotsPort } from './bots';
 import { TAB_STATUSES, applyItem, isBotUser, isReviewer, isStaff, mayReview, tabsFor, type RelayTab } from './queue';
+import { ChangeNotifier } from '../notifier';
 
 /** The REST calls the model needs (RelayApi in the app, a fake in tests). */
 export interface RelayPort {
@@ -50,7 +51,7 @@ function isListTab(tab: RelayTab): tab is ListTab {
  * one item with its history and actions, its figures, and the live consigne board for HQ. National staff
  * get `/topic/relay` events through the app's event router ({@link onFrame}); other people reload.
  */
-export class RelayModel {
+export class RelayModel extends ChangeNotifier {
   screen: RelayScreen;
   list: RelayItem[] = [];
   listLoaded = false;
@@ -66,28 +67,17 @@ export class RelayModel {
   shown = false;
   busy = false;
   notice: { key: string; detail?: string; params?: Record<string, string | number> } | null = null;
-  version = 0;
 
   /** The bots screen's model (its tab shows when {@link botsVisible}). */
   readonly bots: BotsModel | null;
 
-  private readonly listeners = new Set<() => void>();
   private listRequest = 0;
 
   constructor(private readonly api: RelayPort, private readonly live: RelayLive, readonly me: User, botsApi?: BotsPort) {
+    super();
     this.screen = { kind: 'tab', tab: isReviewer(me) ? 'review' : 'mine' };
     this.botsVisible = me.roles.includes('NATIONAL_ADMIN');
     this.bots = botsApi ? new BotsModel(botsApi, () => this.changed()) : null;
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  changed(): void {
-    this.version++;
-    for (const l of this.listeners) l();
   }
 
   get staff(): boolean {

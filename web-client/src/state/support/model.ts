@@ -6,6 +6,7 @@ import type {
 import type { UserRef, User } from '../../api/types';
 import { DEFAULT_QUEUE_FILTER, applyToList, matchesFilter, queueQuery, sortTickets, type QueueFilter } from './queue';
 import { TicketThread } from './thread';
+import { ChangeNotifier } from '../notifier';
 
 /** The REST calls the model needs (SupportApi in the app, a fake in tests). */
 export interface SupportPort {
@@ -90,7 +91,7 @@ const REQUESTER_LIST_EVENTS = new Set(['ticket.opened', 'ticket.claimed', 'ticke
  * a {@link TicketThread}. Live events come from the app's one event router ({@link onFrame}); after every
  * (re)connection {@link onConnected} subscribes first, then reloads what is on screen.
  */
-export class SupportModel {
+export class SupportModel extends ChangeNotifier {
   config: SupportConfig | null = null;
   /** Whether this hub has a support line this user may use (the Support entry is shown). */
   available = false;
@@ -115,9 +116,7 @@ export class SupportModel {
   claimLost: string | null = null;
   notice: { key: string; detail?: string } | null = null;
   busy = false;
-  version = 0;
 
-  private readonly listeners = new Set<() => void>();
   private ready: Promise<void> | null = null;
   private countsTimer: ReturnType<typeof setTimeout> | null = null;
   private queueRequest = 0;
@@ -129,18 +128,9 @@ export class SupportModel {
     private readonly now: () => number = () => Date.now(),
     private readonly newId: () => string = defaultId,
   ) {
+    super();
     const to = new Date(this.now());
     this.metricsQuery = { from: isoDay(new Date(to.getTime() - 30 * 86_400_000)), to: isoDay(to), federation: '', category: '' };
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  changed(): void {
-    this.version++;
-    for (const l of this.listeners) l();
   }
 
   get staff(): boolean {

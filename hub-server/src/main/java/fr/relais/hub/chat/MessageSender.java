@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Posts messages: checks the text and the thread, checks the author may post, resolves mentions,
@@ -28,7 +30,8 @@ public class MessageSender {
     private final TextRules textRules;
     private final Clock clock;
     private final Attachments attachments;
-    private final ObjectProvider<PostPolicy> policies;
+    /** Resolved at first post, then kept: a bean look-up per message showed in the SEND path's profile. */
+    private final Supplier<List<PostPolicy>> policies;
 
     MessageSender(ChannelAccess access, ChannelWriters writers, MessageStore messages,
                   TextRules textRules, Clock clock, Attachments attachments, ObjectProvider<PostPolicy> policies) {
@@ -38,7 +41,7 @@ public class MessageSender {
         this.messages = messages;
         this.textRules = textRules;
         this.clock = clock;
-        this.policies = policies;
+        this.policies = SingletonSupplier.of(() -> policies.orderedStream().toList());
     }
 
     public CompletableFuture<Message> post(User author, String channelId, PostRequest request) {
@@ -52,7 +55,7 @@ public class MessageSender {
         // Thread and mentions are resolved by the channel's writer (PostPreparation), not on this thread.
         Message draft = new Message(messages.newId(), channel.id(), 0, request.threadId(), UserRef.of(author), text,
                 clientMessageId, clock.instant(), null, false, false, Map.of(), List.of(), mentions.channel(), 0, files);
-        policies.orderedStream().forEach(policy -> policy.check(author, channel, draft));
+        policies.get().forEach(policy -> policy.check(author, channel, draft));
         return writers.submit(channel.id(), new PendingWrite.Post(draft, mentions.usernames(), new CompletableFuture<>()));
     }
 

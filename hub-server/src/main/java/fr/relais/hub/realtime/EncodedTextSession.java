@@ -29,8 +29,15 @@ final class EncodedTextSession extends WebSocketSessionDecorator {
     private static final byte OPCODE_TEXT = 0x1;
     private static final TomcatText TOMCAT = TomcatText.find();
 
+    /** The Tomcat session to write bytes to, or null to send the standard way. */
+    private final Object tomcatSession;
+
+    /** Made once the socket is open (its native session exists), so each send only checks a field. */
     EncodedTextSession(WebSocketSession delegate) {
         super(delegate);
+        this.tomcatSession = TOMCAT != null && delegate instanceof StandardWebSocketSession standard
+                && standard.getNativeSession().getClass().getName().equals("org.apache.tomcat.websocket.WsSession")
+                ? standard.getNativeSession() : null;
     }
 
     /** Whether frames skip the per-character encoding on this server. */
@@ -42,9 +49,8 @@ final class EncodedTextSession extends WebSocketSessionDecorator {
     public void sendMessage(WebSocketMessage<?> message) throws IOException {
         if (!(message instanceof EncodedTextMessage encoded)) {
             super.sendMessage(message);
-        } else if (TOMCAT != null && getDelegate() instanceof StandardWebSocketSession standard
-                && standard.getNativeSession().getClass().getName().equals("org.apache.tomcat.websocket.WsSession")) {
-            TOMCAT.send(standard.getNativeSession(), encoded.getPayload());
+        } else if (tomcatSession != null) {
+            TOMCAT.send(tomcatSession, encoded.getPayload());
         } else {
             super.sendMessage(new TextMessage(encoded.text()));
         }

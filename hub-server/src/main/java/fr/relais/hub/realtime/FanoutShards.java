@@ -10,9 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
@@ -28,8 +30,9 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
 @Component
 public class FanoutShards implements DisposableBean {
     private final ExecutorService[] shards;
-    private final ObjectProvider<TopicSubscriptions> subscriptions;
-    private final ObjectProvider<WebSocketSessions> sessions;
+    /** Looked up once, at first delivery (they depend on beans that depend on this): not per event. */
+    private final Supplier<TopicSubscriptions> subscriptions;
+    private final Supplier<WebSocketSessions> sessions;
     private final Counter deliveries;
     private final Timer latency;
 
@@ -45,8 +48,8 @@ public class FanoutShards implements DisposableBean {
                 return t;
             });
         }
-        this.subscriptions = subscriptions;
-        this.sessions = sessions;
+        this.subscriptions = SingletonSupplier.of(subscriptions::getObject);
+        this.sessions = SingletonSupplier.of(sessions::getObject);
         this.deliveries = Counter.builder("relais.fanout.deliveries").description("Frames written to subscribers").register(registry);
         this.latency = Timer.builder("relais.fanout.latency").description("From publication to the last subscriber's write")
                 .publishPercentileHistogram().register(registry);
@@ -58,7 +61,7 @@ public class FanoutShards implements DisposableBean {
 
     /** Delivers a JSON payload to every subscriber of the destination on this node. */
     public void deliver(String destination, byte[] json) {
-        TopicSubscriptions.Subscriber[][] bySession = subscriptions.getObject().subscribers(destination);
+        TopicSubscriptions.Subscriber[][] bySession = subscriptions.get().subscribers(destination);
         if (bySession == null) return;
         long started = System.nanoTime();
         StompMessageFrame frame = new StompMessageFrame(destination, json);
@@ -75,7 +78,7 @@ public class FanoutShards implements DisposableBean {
     }
 
     private void write(TopicSubscriptions.Subscriber[] targets, StompMessageFrame frame) {
-        WebSocketSessions open = sessions.getObject();
+        WebSocketSessions open = sessions.get();
         // Subscribers using the same subscription id (clients number them alike) share one frame.
         Map<String, EncodedTextMessage> bySubscriptionId = new HashMap<>(8);
         int written = 0;
