@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketSession;
@@ -28,7 +31,11 @@ public class TopicSubscriptions {
 
     private final int shards;
     private final Map<String, Subscriber[][]> byDestination = new ConcurrentHashMap<>();
-    /** sessionId → (subscriptionId → destination), for UNSUBSCRIBE and disconnect. */
+    /**
+     * sessionId → (subscriptionId → destination), for UNSUBSCRIBE and disconnect. The inner maps are
+     * immutable, replaced under this object's lock: a few dozen bytes per idle connection instead of a
+     * concurrent map's few hundred.
+     */
     private final Map<String, Map<String, String>> bySession = new ConcurrentHashMap<>();
 
     private final WebSocketSessions sockets;
@@ -61,8 +68,9 @@ public class TopicSubscriptions {
     }
 
     private void addLocked(String sessionId, String subscriptionId, String destination) {
-        Map<String, String> mine = bySession.computeIfAbsent(sessionId, s -> new ConcurrentHashMap<>());
-        if (mine.putIfAbsent(subscriptionId, destination) != null) return; // id reused without UNSUBSCRIBE: keep the first
+        Map<String, String> mine = bySession.getOrDefault(sessionId, Map.of());
+        if (mine.containsKey(subscriptionId)) return; // id reused without UNSUBSCRIBE: keep the first
+        bySession.put(sessionId, with(mine, subscriptionId, destination));
         int shard = shardOf(sessionId);
         Subscriber[][] all = byDestination.computeIfAbsent(destination, d -> emptyShards());
         Subscriber[] current = all[shard];
@@ -74,9 +82,36 @@ public class TopicSubscriptions {
 
     public synchronized void remove(String sessionId, String subscriptionId) {
         Map<String, String> mine = bySession.get(sessionId);
-        if (mine == null) return;
-        String destination = mine.remove(subscriptionId);
-        if (destination != null) removeFrom(destination, sessionId, subscriptionId);
+        String destination = mine == null ? null : mine.get(subscriptionId);
+        if (destination == null) return;
+        bySession.put(sessionId, without(mine, Set.of(subscriptionId)));
+        removeFrom(destination, sessionId, subscriptionId);
+    }
+
+    /** Removes every subscription of the session to the destination; whether there was one. */
+    public synchronized boolean removeDestination(String sessionId, String destination) {
+        Map<String, String> mine = bySession.get(sessionId);
+        if (mine == null) return false;
+        Set<String> ids = new HashSet<>();
+        mine.forEach((id, d) -> {
+            if (d.equals(destination)) ids.add(id);
+        });
+        if (ids.isEmpty()) return false;
+        bySession.put(sessionId, without(mine, ids));
+        for (String id : ids) removeFrom(destination, sessionId, id);
+        return true;
+    }
+
+    private static Map<String, String> with(Map<String, String> map, String key, String value) {
+        Map<String, String> copy = new HashMap<>(map);
+        copy.put(key, value);
+        return Map.copyOf(copy);
+    }
+
+    private static Map<String, String> without(Map<String, String> map, Set<String> keys) {
+        Map<String, String> copy = new HashMap<>(map);
+        copy.keySet().removeAll(keys);
+        return Map.copyOf(copy);
     }
 
     public synchronized void removeSession(String sessionId) {

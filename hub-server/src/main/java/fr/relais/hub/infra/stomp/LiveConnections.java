@@ -5,7 +5,6 @@ import fr.relais.hub.identity.AccessRevoked;
 import fr.relais.hub.identity.User;
 import fr.relais.hub.infra.security.UserAuthentication;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +17,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
@@ -31,8 +29,6 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-import org.springframework.web.socket.messaging.SessionSubscribeEvent;
-import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
 /**
  * The live WebSocket connections of this node, by user and hub session, with their subscriptions, so
@@ -44,7 +40,7 @@ import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
  *       user gets an ERROR frame ({@code session_revoked}, {@code access_changed}) and is closed; a client
  *       whose account is still active reconnects and has each subscription authorised again;</li>
  *   <li>{@link AccessRevoked.MemberExcluded}: the connection stays open but its subscriptions to that
- *       channel are removed from the broker (server-side UNSUBSCRIBE) and the client gets an error event
+ *       channel are removed (server-side UNSUBSCRIBE) and the client gets an error event
  *       {@code code:excluded} on {@code /user/queue/errors} with the channel's destination. Nothing of the
  *       channel is delivered afterwards ({@link DeliveryGuard} also refuses it frame by frame).</li>
  * </ul>
@@ -55,8 +51,8 @@ import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 public class LiveConnections implements WebSocketHandlerDecoratorFactory {
     private static final Logger log = LoggerFactory.getLogger(LiveConnections.class);
 
-    /** Who is on one connection, and what it subscribed to (subscription id → destination). */
-    record Live(User user, @Nullable String authSessionId, Map<String, String> subscriptions) {
+    /** Who is on one connection (its subscriptions are in the fan-out's registry). */
+    record Live(User user, @Nullable String authSessionId) {
         String userId() {
             return user.id();
         }
@@ -65,18 +61,16 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
     private final Map<String, WebSocketSession> sockets = new ConcurrentHashMap<>();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final ObjectProvider<MessageChannel> clientOutbound;
-    private final ObjectProvider<MessageChannel> brokerChannel;
     private final SessionErrors errors;
 
     /** The fan-out's own subscription registry: channel events bypass the broker (see realtime.FanoutShards). */
     private final ObjectProvider<fr.relais.hub.realtime.TopicSubscriptions> topics;
 
     LiveConnections(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
-                 @Qualifier("brokerChannel") ObjectProvider<MessageChannel> brokerChannel, SessionErrors errors,
+                 SessionErrors errors,
                  ObjectProvider<fr.relais.hub.realtime.TopicSubscriptions> topics) {
         this.topics = topics;
         this.clientOutbound = clientOutbound;
-        this.brokerChannel = brokerChannel;
         this.errors = errors;
     }
 
@@ -113,24 +107,8 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
     void onConnect(SessionConnectEvent event) {
         String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
         if (sessionId != null && event.getUser() instanceof UserAuthentication user) {
-            live.put(sessionId, new Live(user.user(), user.sessionId(), new ConcurrentHashMap<>()));
+            live.put(sessionId, new Live(user.user(), user.sessionId()));
         }
-    }
-
-    @EventListener
-    void onSubscribe(SessionSubscribeEvent event) {
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(event.getMessage());
-        Live l = headers.getSessionId() == null ? null : live.get(headers.getSessionId());
-        if (l != null && headers.getSubscriptionId() != null && headers.getDestination() != null) {
-            l.subscriptions().put(headers.getSubscriptionId(), headers.getDestination());
-        }
-    }
-
-    @EventListener
-    void onUnsubscribe(SessionUnsubscribeEvent event) {
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(event.getMessage());
-        Live l = headers.getSessionId() == null ? null : live.get(headers.getSessionId());
-        if (l != null && headers.getSubscriptionId() != null) l.subscriptions().remove(headers.getSubscriptionId());
     }
 
     @EventListener
@@ -151,22 +129,15 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
         }
     }
 
-    /** Drops the user's subscriptions to one destination on every connection, in the broker itself. */
+    /**
+     * Drops the user's subscriptions to one channel topic on every connection. Topic subscriptions live
+     * only in the fan-out's registry (the simple broker handles personal queues), so removing them
+     * there is the whole server-side UNSUBSCRIBE.
+     */
     void unsubscribe(String userId, String destination) {
         live.forEach((sessionId, l) -> {
             if (!l.userId().equals(userId)) return;
-            List<String> ids = l.subscriptions().entrySet().stream()
-                    .filter(e -> e.getValue().equals(destination)).map(Map.Entry::getKey).toList();
-            for (String subscriptionId : ids) {
-                SimpMessageHeaderAccessor unsubscribe = SimpMessageHeaderAccessor.create(SimpMessageType.UNSUBSCRIBE);
-                unsubscribe.setSessionId(sessionId);
-                unsubscribe.setSubscriptionId(subscriptionId);
-                unsubscribe.setLeaveMutable(true);
-                brokerChannel.getObject().send(MessageBuilder.createMessage(new byte[0], unsubscribe.getMessageHeaders()));
-                topics.getObject().remove(sessionId, subscriptionId);
-                l.subscriptions().remove(subscriptionId);
-            }
-            if (!ids.isEmpty()) {
+            if (topics.getObject().removeDestination(sessionId, destination)) {
                 errors.send(l.user(), sessionId, ErrorCode.EXCLUDED, "You were excluded from this channel", null, null, destination);
             }
         });

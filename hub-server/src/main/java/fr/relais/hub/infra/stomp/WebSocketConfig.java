@@ -19,7 +19,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * The STOMP flow as Spring documents it: inbound channel → gate interceptors → {@code @MessageMapping}
- * under {@code /app} → broker ({@code /topic}, {@code /queue}, {@code /user/**}) → outbound channel.
+ * under {@code /app} → broker ({@code /queue}, {@code /user/**}) → outbound channel. {@code /topic/...}
+ * subscriptions are kept by {@code realtime.TopicSubscriptions} alone (the fan-out writes topic events
+ * straight to the sockets), so the simple broker does not hold a second copy of each one per connection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -66,7 +68,7 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
-        registry.enableSimpleBroker("/topic", "/queue")
+        registry.enableSimpleBroker("/queue") // personal queues only; topics: see the class comment
                 .setHeartbeatValue(new long[] {10_000, 10_000})
                 .setTaskScheduler(heartbeatScheduler);
         // Messages to one connection leave in the order they were published, with several outbound threads.
@@ -130,6 +132,15 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
         return container;
     }
 
+    /** Last of the servlet filters, on the WebSocket endpoint only (see {@link HandshakeHeaders}). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<HandshakeHeaders> handshakeHeaders() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new HandshakeHeaders());
+        registration.addUrlPatterns("/ws");
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
     /**
      * Tomcat's per-connection socket read and write buffers (8 KiB each by default) also stay allocated
      * while a connection is idle. Fan-out frames and SENDs are a few hundred bytes; a longer write
@@ -149,9 +160,11 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
     /**
      * Tomcat's WebSocket layer gives every connection three more buffers of this size (frame input,
      * frame output, UTF-8 encoding), 8 KiB each by default, read once from a system property when its
-     * WebSocket classes load. This runs before the server starts, so before they load. A message
-     * longer than the buffer still goes out, as several WebSocket fragments (2 KiB holds a message event
-     * with about 1,400 bytes of text, so the socket write buffer has the same size). An explicit
+     * WebSocket classes load. This runs before the server starts, so before they load. Fan-out frames do
+     * not use them (they are written from their ready bytes through the socket write buffer, see
+     * {@code realtime.EncodedTextSession}); a longer incoming frame is read in several parts, and a longer
+     * frame sent by Spring (a receipt, a personal event) goes out as several WebSocket fragments. 512
+     * bytes each saves 4.5 KiB per connection against 2 KiB. An explicit
      * {@code -Dorg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE} wins.
      */
     private static void smallWebSocketBuffers() {
@@ -160,10 +173,10 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
         }
     }
 
-    private static final int TEXT_BUFFER_CHARS = 1024;
+    private static final int TEXT_BUFFER_CHARS = 256;
     private static final int SOCKET_READ_BUFFER_BYTES = 1024;
     private static final String TOMCAT_WEBSOCKET_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
-    private static final int WEBSOCKET_BUFFER_BYTES = 2048;
+    private static final int WEBSOCKET_BUFFER_BYTES = 512;
     private static final int BINARY_BUFFER_BYTES = 512;
     private static final int SOCKET_WRITE_BUFFER_BYTES = 2048;
 }
