@@ -68,7 +68,7 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
         }
     }
 
-    static final long DRAIN_EVERY_MS = 250;
+    static final long DRAIN_EVERY_MS = 1000;
 
     @Override
     public boolean onEveryNode() {

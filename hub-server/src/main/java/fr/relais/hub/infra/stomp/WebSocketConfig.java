@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -24,7 +23,6 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * straight to the sockets), so the simple broker does not hold a second copy of each one per connection.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
 @EnableConfigurationProperties(StompLimits.class)
 public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.springframework.beans.factory.DisposableBean {
     private static final int CHANNEL_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -173,7 +171,7 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
         }
     }
 
-    private static final int TEXT_BUFFER_CHARS = 256;
+    private static final int TEXT_BUFFER_CHARS = 512;
     private static final int SOCKET_READ_BUFFER_BYTES = 1024;
     private static final String TOMCAT_WEBSOCKET_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
     private static final int WEBSOCKET_BUFFER_BYTES = 512;
