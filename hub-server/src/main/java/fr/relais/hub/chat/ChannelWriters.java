@@ -17,8 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The one writer of this node: every channel's writes queue here, and one thread takes everything
@@ -27,7 +30,8 @@ import org.springframework.stereotype.Component;
  * the busier the hub, the larger the batches. Batches start at most every {@code commit-interval} while
  * writes keep coming: committing back to back, the writer made about one barrier per message at
  * 1,000 msg/s (1.3 per batch), and each barrier rewrites whole index pages. A channel with
- * {@code max-pending-per-channel} writes waiting refuses new ones with {@code overloaded}.
+ * {@code max-pending-per-channel} writes waiting refuses new ones with {@code overloaded}, and so does
+ * every channel while live delivery is more than {@code max-fanout-backlog} events behind.
  */
 @Component
 class ChannelWriters implements DisposableBean {
@@ -39,12 +43,15 @@ class ChannelWriters implements DisposableBean {
     private final ChannelWriter writer;
     private final ChatLimits limits;
     private final WriterMetrics metrics;
+    /** Resolved at first write: the fan-out depends on beans that depend on this one. */
+    private final Supplier<FanoutPressure> fanout;
     /** When the next batch may start (written and read on the writer thread only). */
     private long nextBatchNanos = System.nanoTime();
 
     ChannelWriters(MessageStore messages, ChannelEventStore events, SeqAllocator seqs, StorageDurability durability,
                    ChannelEventPublisher publisher, ChatLimits limits, MeterRegistry registry,
-                   PostPreparation preparation) {
+                   PostPreparation preparation, ObjectProvider<FanoutPressure> fanout) {
+        this.fanout = SingletonSupplier.of(() -> fanout.getIfAvailable(() -> () -> false));
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "channel-writer");
             t.setDaemon(true);
@@ -59,6 +66,11 @@ class ChannelWriters implements DisposableBean {
     }
 
     CompletableFuture<Message> submit(String channelId, PendingWrite write) {
+        if (fanout.get().saturated()) {
+            metrics.rejectedOverload();
+            return CompletableFuture.failedFuture(new RelaisException(ErrorCode.OVERLOADED,
+                    "Messages are reaching their readers more slowly than they arrive; retry in a moment"));
+        }
         AtomicInteger channelPending = pendingByChannel.computeIfAbsent(channelId, id -> new AtomicInteger());
         if (channelPending.incrementAndGet() > limits.maxPendingPerChannel()) {
             channelPending.decrementAndGet();

@@ -1,6 +1,9 @@
 package fr.relais.hub.realtime;
 
+import fr.relais.hub.chat.ChatLimits;
+import fr.relais.hub.chat.FanoutPressure;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -26,18 +29,26 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * publication order. Per subscriber the only work is one socket write: the JSON and the frame's
  * bytes are built once per event (and subscription id), and written without re-encoding
  * ({@link EncodedTextSession}).
+ *
+ * <p>The shards' queues are bounded from upstream: past {@code relais.limits.max-fanout-backlog} events
+ * waiting, new writes are refused with {@code overloaded} ({@link FanoutPressure}), because the store
+ * can take messages faster than they can be written to many subscribers.
  */
 @Component
-public class FanoutShards implements DisposableBean {
+public class FanoutShards implements DisposableBean, FanoutPressure {
     private final ExecutorService[] shards;
     /** Looked up once, at first delivery (they depend on beans that depend on this): not per event. */
     private final Supplier<TopicSubscriptions> subscriptions;
     private final Supplier<WebSocketSessions> sessions;
     private final Counter deliveries;
     private final Timer latency;
+    /** Shard tasks queued or running: events waiting for their writes, once per shard they reach. */
+    private final AtomicInteger backlog = new AtomicInteger();
+    private final int maxBacklog;
 
     FanoutShards(ObjectProvider<TopicSubscriptions> subscriptions, ObjectProvider<WebSocketSessions> sessions,
-                 MeterRegistry registry) {
+                 MeterRegistry registry, ChatLimits limits) {
+        this.maxBacklog = limits.maxFanoutBacklog();
         int count = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.shards = new ExecutorService[count];
         AtomicInteger n = new AtomicInteger();
@@ -53,6 +64,14 @@ public class FanoutShards implements DisposableBean {
         this.deliveries = Counter.builder("relais.fanout.deliveries").description("Frames written to subscribers").register(registry);
         this.latency = Timer.builder("relais.fanout.latency").description("From publication to the last subscriber's write")
                 .publishPercentileHistogram().register(registry);
+        Gauge.builder("relais.fanout.backlog", backlog, AtomicInteger::get)
+                .description("Events waiting to be written to subscribers, per shard").register(registry);
+    }
+
+    /** New writes are refused while delivery is this far behind (see {@code relais.limits.max-fanout-backlog}). */
+    @Override
+    public boolean saturated() {
+        return backlog.get() > maxBacklog;
     }
 
     int count() {
@@ -70,8 +89,13 @@ public class FanoutShards implements DisposableBean {
         for (int i = 0; i < bySession.length; i++) {
             TopicSubscriptions.Subscriber[] targets = bySession[i];
             if (targets.length == 0) continue;
+            backlog.incrementAndGet();
             shards[i].execute(() -> {
-                write(targets, frame);
+                try {
+                    write(targets, frame);
+                } finally {
+                    backlog.decrementAndGet();
+                }
                 if (remaining.decrementAndGet() == 0) latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             });
         }
