@@ -31,7 +31,7 @@ import org.springframework.util.function.SingletonSupplier;
  * writes keep coming: committing back to back, the writer made about one barrier per message at
  * 1,000 msg/s (1.3 per batch), and each barrier rewrites whole index pages. A channel with
  * {@code max-pending-per-channel} writes waiting refuses new ones with {@code overloaded}, and so does
- * every channel while live delivery is more than {@code max-fanout-backlog} events behind.
+ * every channel while live delivery is more than {@code max-fanout-backlog} frames behind.
  */
 @Component
 class ChannelWriters implements DisposableBean {

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBatch            most writes committed at once, all channels together (group commit)
  * @param maxPendingPerChannel writes queued for one channel before new ones are refused with {@code overloaded}
  * @param historyMaxPage      largest page of history or events returned by one call
- * @param maxFanoutBacklog    events waiting to be written to this node's subscribers (counted per fan-out
- *                            shard) beyond which new writes are refused with {@code overloaded}: the
- *                            store may keep up while delivery cannot, and that queue must stay bounded
+ * @param maxFanoutBacklog    frames waiting to be written to this node's subscribers beyond which new
+ *                            writes are refused with {@code overloaded}: the store may keep up while
+ *                            delivery cannot, and that queue must stay bounded (200,000 frames are
+ *                            2–3 s of what two cores write, whatever the size of the rooms)
  * @param commitInterval      while writes keep coming, the writer starts a batch at most this often, so
  *                            that more of them share one durability barrier; a write arriving after a
  *                            quiet moment is committed at once. Zero: commit back to back.
@@ -24,7 +25,7 @@ public record ChatLimits(int messageMaxChars, int maxBatch, int maxPendingPerCha
         if (maxBatch <= 0) maxBatch = 256;
         if (maxPendingPerChannel <= 0) maxPendingPerChannel = 10_000;
         if (historyMaxPage <= 0) historyMaxPage = 200;
-        if (maxFanoutBacklog == null || maxFanoutBacklog < 0) maxFanoutBacklog = 10_000;
+        if (maxFanoutBacklog == null || maxFanoutBacklog < 0) maxFanoutBacklog = 200_000;
         if (commitInterval == null || commitInterval.isNegative()) commitInterval = java.time.Duration.ofMillis(2);
     }
 }

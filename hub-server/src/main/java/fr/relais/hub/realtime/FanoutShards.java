@@ -30,7 +30,7 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * bytes are built once per event (and subscription id), and written without re-encoding
  * ({@link EncodedTextSession}).
  *
- * <p>The shards' queues are bounded from upstream: past {@code relais.limits.max-fanout-backlog} events
+ * <p>The shards' queues are bounded from upstream: past {@code relais.limits.max-fanout-backlog} frames
  * waiting, new writes are refused with {@code overloaded} ({@link FanoutPressure}), because the store
  * can take messages faster than they can be written to many subscribers.
  */
@@ -42,7 +42,10 @@ public class FanoutShards implements DisposableBean, FanoutPressure {
     private final Supplier<WebSocketSessions> sessions;
     private final Counter deliveries;
     private final Timer latency;
-    /** Shard tasks queued or running: events waiting for their writes, once per shard they reach. */
+    /**
+     * Frames queued or being written: what delivery is behind by, in the unit its speed is measured in
+     * (an event for a 2,000-person room is 2,000 frames, for a two-person one 2).
+     */
     private final AtomicInteger backlog = new AtomicInteger();
     private final int maxBacklog;
 
@@ -65,7 +68,7 @@ public class FanoutShards implements DisposableBean, FanoutPressure {
         this.latency = Timer.builder("relais.fanout.latency").description("From publication to the last subscriber's write")
                 .publishPercentileHistogram().register(registry);
         Gauge.builder("relais.fanout.backlog", backlog, AtomicInteger::get)
-                .description("Events waiting to be written to subscribers, per shard").register(registry);
+                .description("Frames waiting to be written to subscribers").register(registry);
     }
 
     /** New writes are refused while delivery is this far behind (see {@code relais.limits.max-fanout-backlog}). */
@@ -89,12 +92,12 @@ public class FanoutShards implements DisposableBean, FanoutPressure {
         for (int i = 0; i < bySession.length; i++) {
             TopicSubscriptions.Subscriber[] targets = bySession[i];
             if (targets.length == 0) continue;
-            backlog.incrementAndGet();
+            backlog.addAndGet(targets.length);
             shards[i].execute(() -> {
                 try {
                     write(targets, frame);
                 } finally {
-                    backlog.decrementAndGet();
+                    backlog.addAndGet(-targets.length);
                 }
                 if (remaining.decrementAndGet() == 0) latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             });

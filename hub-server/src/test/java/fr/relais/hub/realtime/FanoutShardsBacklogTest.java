@@ -17,11 +17,11 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 
-/** The fan-out reports that delivery is behind while events wait for their writes, and not after. */
+/** The fan-out reports that delivery is behind while frames wait to be written, and not after. */
 class FanoutShardsBacklogTest {
 
     @Test
-    void an_event_waiting_for_a_stuck_socket_counts_as_behind_until_its_write_completes() throws Exception {
+    void frames_waiting_for_stuck_sockets_count_as_behind_until_they_are_written() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         WebSocketSessions sockets = new WebSocketSessions(new StompLimits(0, 0, 0, 0, 0, 0, 0), registry);
@@ -32,21 +32,16 @@ class FanoutShardsBacklogTest {
         beans.registerSingleton("sockets", sockets);
         try {
             CountDownLatch release = new CountDownLatch(1);
-            WebSocketSession stuck = mock(WebSocketSession.class);
-            when(stuck.getId()).thenReturn("s1");
-            when(stuck.isOpen()).thenReturn(true);
-            doAnswer(call -> {
-                release.await();
-                return null;
-            }).when(stuck).sendMessage(any());
-            sockets.decorate(mock(WebSocketHandler.class)).afterConnectionEstablished(stuck);
-            topics.add("s1", "sub-0", "/topic/channels.fed-29");
+            for (String id : new String[] {"s1", "s2"}) {
+                sockets.decorate(mock(WebSocketHandler.class)).afterConnectionEstablished(stuckSocket(id, release));
+                topics.add(id, "sub-0", "/topic/channels.fed-29");
+            }
             byte[] event = "{\"type\":\"message.created\"}".getBytes(StandardCharsets.UTF_8);
+            assertThat(shards.saturated()).isFalse();
 
-            shards.deliver("/topic/channels.fed-29", event); // taken by the shard, stuck writing
-            assertThat(shards.saturated()).as("one event waiting, limit 1").isFalse();
-            shards.deliver("/topic/channels.fed-29", event);
-            assertThat(shards.saturated()).as("two events waiting, limit 1").isTrue();
+            shards.deliver("/topic/channels.fed-29", event); // one event, two frames, both stuck writing
+            assertThat(shards.saturated()).as("two frames waiting, limit 1").isTrue();
+            assertThat(registry.get("relais.fanout.backlog").gauge().value()).isEqualTo(2);
 
             release.countDown();
             await().untilAsserted(() -> assertThat(shards.saturated()).isFalse());
@@ -54,5 +49,16 @@ class FanoutShardsBacklogTest {
         } finally {
             shards.destroy();
         }
+    }
+
+    private static WebSocketSession stuckSocket(String id, CountDownLatch release) throws Exception {
+        WebSocketSession socket = mock(WebSocketSession.class);
+        when(socket.getId()).thenReturn(id);
+        when(socket.isOpen()).thenReturn(true);
+        doAnswer(call -> {
+            release.await();
+            return null;
+        }).when(socket).sendMessage(any());
+        return socket;
     }
 }
