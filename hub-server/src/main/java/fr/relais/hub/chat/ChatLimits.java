@@ -1,5 +1,6 @@
 package fr.relais.hub.chat;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,13 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("relais.limits")
 public record ChatLimits(int messageMaxChars, int maxBatch, int maxPendingPerChannel, int historyMaxPage,
-                         java.time.Duration commitInterval, Integer maxFanoutBacklog) {
+                         Duration commitInterval, Integer maxFanoutBacklog) {
     public ChatLimits {
         if (messageMaxChars <= 0) messageMaxChars = 4000;
         if (maxBatch <= 0) maxBatch = 256;
         if (maxPendingPerChannel <= 0) maxPendingPerChannel = 10_000;
         if (historyMaxPage <= 0) historyMaxPage = 200;
         if (maxFanoutBacklog == null || maxFanoutBacklog < 0) maxFanoutBacklog = 200_000;
-        if (commitInterval == null || commitInterval.isNegative()) commitInterval = java.time.Duration.ofMillis(2);
+        if (commitInterval == null || commitInterval.isNegative()) commitInterval = Duration.ofMillis(2);
     }
 }

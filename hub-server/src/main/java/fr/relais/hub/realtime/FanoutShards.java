@@ -111,7 +111,7 @@ public class FanoutShards implements DisposableBean, FanoutPressure {
         int written = 0;
         for (TopicSubscriptions.Subscriber s : targets) {
             WebSocketSession session = s.socket();
-            if (session == null || !session.isOpen()) continue;
+            if (s.removed() || session == null || !session.isOpen()) continue;
             try {
                 session.sendMessage(bySubscriptionId.computeIfAbsent(s.escapedSubscriptionId(), frame::forSubscription));
                 written++;

@@ -24,9 +24,39 @@ public class TopicSubscriptions {
     /**
      * One subscriber: a session, its socket (looked up once here rather than once per delivery; null if
      * the socket is already gone) and the subscription id the client chose, already escaped for a STOMP
-     * header.
+     * header. Once removed (UNSUBSCRIBE, exclusion, disconnect) it is marked so, and fan-out skips it even
+     * for an event it was already writing when the subscription went: nothing reaches a subscription
+     * after its removal returns.
      */
-    record Subscriber(String sessionId, WebSocketSession socket, String subscriptionId, String escapedSubscriptionId) {
+    static final class Subscriber {
+        private final String sessionId;
+        private final WebSocketSession socket;
+        private final String subscriptionId;
+        private final String escapedSubscriptionId;
+        private volatile boolean removed;
+
+        Subscriber(String sessionId, WebSocketSession socket, String subscriptionId) {
+            this.sessionId = sessionId;
+            this.socket = socket;
+            this.subscriptionId = subscriptionId;
+            this.escapedSubscriptionId = StompMessageFrame.escapeHeader(subscriptionId);
+        }
+
+        WebSocketSession socket() {
+            return socket;
+        }
+
+        String escapedSubscriptionId() {
+            return escapedSubscriptionId;
+        }
+
+        boolean removed() {
+            return removed;
+        }
+
+        private boolean is(String sessionId, String subscriptionId) {
+            return this.sessionId.equals(sessionId) && this.subscriptionId.equals(subscriptionId);
+        }
     }
 
     private final int shards;
@@ -75,8 +105,7 @@ public class TopicSubscriptions {
         Subscriber[][] all = byDestination.computeIfAbsent(destination, d -> emptyShards());
         Subscriber[] current = all[shard];
         Subscriber[] grown = Arrays.copyOf(current, current.length + 1);
-        grown[current.length] = new Subscriber(sessionId, sockets.find(sessionId).orElse(null), subscriptionId,
-                StompMessageFrame.escapeHeader(subscriptionId));
+        grown[current.length] = new Subscriber(sessionId, sockets.find(sessionId).orElse(null), subscriptionId);
         all[shard] = grown;
     }
 
@@ -145,9 +174,12 @@ public class TopicSubscriptions {
         Subscriber[][] all = byDestination.get(destination);
         if (all == null) return;
         int shard = shardOf(sessionId);
-        all[shard] = Arrays.stream(all[shard])
-                .filter(s -> !(s.sessionId().equals(sessionId) && s.subscriptionId().equals(subscriptionId)))
-                .toArray(Subscriber[]::new);
+        List<Subscriber> kept = new ArrayList<>(all[shard].length);
+        for (Subscriber s : all[shard]) {
+            if (s.is(sessionId, subscriptionId)) s.removed = true;
+            else kept.add(s);
+        }
+        all[shard] = kept.toArray(Subscriber[]::new);
         if (!hasSubscribers(destination)) byDestination.remove(destination);
     }
 

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * While live delivery is behind ({@link FanoutPressure}: the fan-out's own signal is tested in
- * {@code realtime.FanoutShardsBacklogTest}; here the test decides it), a SEND is refused with an
+ * {@code realtime.FanoutShardsTest}; here the test decides it), a SEND is refused with an
  * {@code overloaded} error event, nothing is stored, and the connection stays usable: the same message
  * sent again once delivery has caught up is stored and delivered.
  */

@@ -31,8 +31,7 @@ import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * The live WebSocket connections of this node, by user and hub session, with their subscriptions, so
- * that a revocation takes effect on sockets already open (within milliseconds, not at the next frame):
+ * The live WebSocket connections of this node, by user and hub session, so that a revocation takes effect on sockets already open (within milliseconds, not at the next frame):
  * <ul>
  *   <li>{@link AccessRevoked.SessionRevoked}: the connections opened with that session or token get an
  *       ERROR frame {@code code:session_revoked} and are closed;</li>
@@ -41,9 +40,11 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  *       whose account is still active reconnects and has each subscription authorised again;</li>
  *   <li>{@link AccessRevoked.MemberExcluded}: the connection stays open but its subscriptions to that
  *       channel are removed (server-side UNSUBSCRIBE) and the client gets an error event
- *       {@code code:excluded} on {@code /user/queue/errors} with the channel's destination. Nothing of the
- *       channel is delivered afterwards ({@link DeliveryGuard} also refuses it frame by frame).</li>
+ *       {@code code:excluded} on {@code /user/queue/errors} with the channel's destination.</li>
  * </ul>
+ * Either way the connection's topic subscriptions are removed from the fan-out's registry at once,
+ * which stops delivery even of an event already being written to other subscribers
+ * ({@code realtime.TopicSubscriptions}).
  * The ERROR frame goes through the outbound channel like every frame (Spring closes the connection
  * after sending it); if the socket is still open a second later it is closed directly.
  */
@@ -90,12 +91,6 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
                 super.afterConnectionClosed(session, closeStatus);
             }
         };
-    }
-
-    /** The user id on a connection, once its CONNECT was accepted. */
-    @Nullable String userOf(String sessionId) {
-        Live l = sessionId == null ? null : live.get(sessionId);
-        return l == null ? null : l.userId();
     }
 
     /** How many authenticated connections this user has on this node (for tests and metrics). */
@@ -151,6 +146,7 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
 
     private void close(String sessionId, String code, String text) {
         live.remove(sessionId);
+        topics.getObject().removeSession(sessionId); // nothing more is delivered while the socket closes
         StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
         error.setSessionId(sessionId);
         error.setMessage(text);

@@ -34,13 +34,12 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
     private final StompErrors errors;
     private final SubscribeReceipts subscribeReceipts;
     private final LiveConnections liveConnections;
-    private final DeliveryGuard deliveryGuard;
     private final SubscriptionTracker subscriptionTracker;
     private final WebSocketSessions sessions;
 
     WebSocketConfig(SecurityProperties security, StompLimits limits, StompAuthentication authentication, StompGate gate,
                     StompErrors errors, SubscribeReceipts subscribeReceipts, LiveConnections liveConnections,
-                    DeliveryGuard deliveryGuard, SubscriptionTracker subscriptionTracker, WebSocketSessions sessions) {
+                    SubscriptionTracker subscriptionTracker, WebSocketSessions sessions) {
         this.security = security;
         this.limits = limits;
         this.authentication = authentication;
@@ -48,7 +47,6 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
         this.errors = errors;
         this.subscribeReceipts = subscribeReceipts;
         this.liveConnections = liveConnections;
-        this.deliveryGuard = deliveryGuard;
         this.subscriptionTracker = subscriptionTracker;
         this.sessions = sessions;
     }
@@ -91,7 +89,6 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer, org.sp
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
         registration.taskExecutor().corePoolSize(CHANNEL_THREADS).maxPoolSize(CHANNEL_THREADS);
-        registration.interceptors(deliveryGuard);
     }
 
     /**
