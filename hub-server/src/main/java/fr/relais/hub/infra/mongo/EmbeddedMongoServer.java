@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * ({@link EmbeddedBackend}: documents stored as BSON), so that a newcomer needs no MongoDB. The hub
  * talks to it through the ordinary MongoDB driver over loopback, exactly as it talks to a real MongoDB.
  *
- * <p>MVStore commits in the background about once a second; {@link #commit()} forces a commit and is
- * called by the message writer after each batch, so a message acknowledged to its sender survives
- * a crash of the hub process.
+ * <p>Every change goes to a write-ahead journal first ({@code store.mv.journal.N} beside the file);
+ * {@link #commit()}, called by the message writer after each batch, writes the journal since the last
+ * call to the operating system, so a message acknowledged to its sender survives a crash of the hub
+ * process. The B-tree file is brought up to date about once a second, and the journal files it makes
+ * unnecessary are deleted; at start-up, those left by a crash are replayed.
  *
  * <p>The file is {@code store.mv} in the data directory. A {@code relais.mv} left by earlier versions
  * (another format) is copied into it once, then renamed {@code relais.mv.migrated}.

@@ -3,7 +3,7 @@ package fr.relais.hub.infra.mongo;
 /**
  * Makes writes that the driver has acknowledged durable before the hub acknowledges them to a user.
  * With a real MongoDB the write concern does this already (nothing to do); with the embedded store it
- * forces a commit of the file.
+ * writes its journal to the operating system.
  */
 @FunctionalInterface
 public interface StorageDurability {

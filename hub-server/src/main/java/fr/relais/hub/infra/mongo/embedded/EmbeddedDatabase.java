@@ -23,31 +23,38 @@ final class EmbeddedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     private static final String META_PREFIX = "meta.";
 
     private final MVStore store;
+    private final Journal journal;
 
-    EmbeddedDatabase(String name, MVStore store, CursorRegistry cursors) {
+    /** @param journal where changes go before the B-tree file, or null (a store in memory) */
+    EmbeddedDatabase(String name, MVStore store, Journal journal, CursorRegistry cursors) {
         super(name, cursors);
         this.store = store;
+        this.journal = journal;
         initializeNamespacesAndIndexes();
     }
 
-    static MVMap<Object, Document> dataMap(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Document>()
-                .keyType(StoreKeyType.INSTANCE).valueType(BsonDocumentType.INSTANCE));
+    private MVMap<Object, Document> dataMap(String name) {
+        return MapKind.DATA.open(store, name, journal);
     }
 
     private MVMap<Object, Object> indexMap(String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Object>()
-                .keyType(StoreKeyType.INSTANCE).valueType(StoreKeyType.INSTANCE));
+        return MapKind.INDEX.open(store, name, journal);
     }
 
     private MVMap<String, Object> metaMap(String fullCollectionName) {
-        return store.openMap(META_PREFIX + fullCollectionName);
+        return MapKind.META.open(store, META_PREFIX + fullCollectionName, journal);
+    }
+
+    /** Removing or renaming maps is not journaled: done under a synchronous checkpoint instead (rare). */
+    private void structural(Runnable change) {
+        if (journal == null) change.run();
+        else journal.checkpointNow(change);
     }
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        return new EmbeddedCollection(this, collectionName, options, dataMap(store, DATA_PREFIX + fullName), metaMap(fullName), cursorRegistry);
+        return new EmbeddedCollection(this, collectionName, options, dataMap(DATA_PREFIX + fullName), metaMap(fullName), cursorRegistry);
     }
 
     @Override
@@ -62,26 +69,30 @@ final class EmbeddedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
         super.dropIndex(collection, indexName);
-        store.removeMap(indexMapName(collection.getCollectionName(), indexName));
+        structural(() -> store.removeMap(indexMapName(collection.getCollectionName(), indexName)));
     }
 
     @Override
     public void dropCollection(String collectionName, Oplog oplog) {
         super.dropCollection(collectionName, oplog);
         String fullName = getFullCollectionNamespace(collectionName);
-        store.removeMap(DATA_PREFIX + fullName);
-        store.removeMap(META_PREFIX + fullName);
+        structural(() -> {
+            store.removeMap(DATA_PREFIX + fullName);
+            store.removeMap(META_PREFIX + fullName);
+        });
     }
 
     @Override
     public void drop(Oplog oplog) {
         super.drop(oplog);
-        for (String map : List.copyOf(store.getMapNames())) {
-            if (map.startsWith(databaseName + ".") || map.startsWith(DATA_PREFIX + databaseName + ".")
-                    || map.startsWith(META_PREFIX + databaseName + ".")) {
-                store.removeMap(map);
+        structural(() -> {
+            for (String map : List.copyOf(store.getMapNames())) {
+                if (map.startsWith(databaseName + ".") || map.startsWith(DATA_PREFIX + databaseName + ".")
+                        || map.startsWith(META_PREFIX + databaseName + ".")) {
+                    store.removeMap(map);
+                }
             }
-        }
+        });
     }
 
     @Override
@@ -89,8 +100,10 @@ final class EmbeddedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
         super.moveCollection(oldDatabase, collection, newCollectionName);
         String oldName = collection.getFullName();
         String newName = getFullCollectionNamespace(newCollectionName);
-        store.renameMap(dataMap(store, DATA_PREFIX + oldName), DATA_PREFIX + newName);
-        store.renameMap(metaMap(oldName), META_PREFIX + newName);
+        structural(() -> {
+            store.renameMap(dataMap(DATA_PREFIX + oldName), DATA_PREFIX + newName);
+            store.renameMap(metaMap(oldName), META_PREFIX + newName);
+        });
     }
 
     @Override
