@@ -178,6 +178,8 @@ final class Journal implements AutoCloseable {
      */
     void checkpoint() {
         long firstNeeded;
+        long started = System.nanoTime();
+        long captured;
         lock.lock();
         try {
             if (closed || bytesSinceCheckpoint == 0 && pending.position() == 0) return;
@@ -186,10 +188,15 @@ final class Journal implements AutoCloseable {
             firstNeeded = fileNumber;
             if (store.hasUnsavedChanges() && store.tryCommit() < 0) return; // busy: the next checkpoint does it
         } finally {
+            captured = System.nanoTime();
             lock.unlock();
         }
         store.getFileStore().executeFileStoreOperation(() -> { }); // waits for the captured version on disk
         deleteFilesBefore(firstNeeded);
+        if (log.isDebugEnabled()) {
+            log.debug("Embedded storage: checkpoint {}: writers held {} µs, on disk after {} ms", firstNeeded,
+                    (captured - started) / 1_000, (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     /** A synchronous checkpoint that also compacts the file; for structural changes (drop, rename) and tests. */

@@ -54,6 +54,12 @@ final class StoreKeyType extends BasicDataType<Object> {
         if (a instanceof String x && b instanceof String y) return x.compareTo(y);
         if (a instanceof Long x && b instanceof Long y) return Long.compare(x, y);
         if (a instanceof ObjectId x && b instanceof ObjectId y) return x.compareTo(y);
+        // Unique indexes hold numbers normalised to doubles (a seq of 42 is the key 42.0). NaN is left to
+        // the general order (MongoDB puts it below every number); -0.0 and 0.0 are equal there too.
+        if (a instanceof Double x && b instanceof Double y && !x.isNaN() && !y.isNaN()) {
+            double dx = x, dy = y;
+            return dx < dy ? -1 : dx > dy ? 1 : 0;
+        }
         boolean aMissing = a instanceof Missing;
         boolean bMissing = b instanceof Missing;
         if (aMissing || bMissing) return Boolean.compare(!aMissing, !bMissing);
