@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * of the channel see events in seq order.
  *
  * <p>Nothing is acknowledged before it is durable: futures complete after the store and the
- * durability barrier, and fail with {@code store_unavailable} if either fails (then no event is
+ * durability barrier (on the completions executor, in batch order, then the batch's events are published), and fail with {@code store_unavailable} if either fails (then no event is
  * published, and the client may resend with the same clientMessageId).
  */
 final class ChannelWriter {
@@ -28,7 +29,8 @@ final class ChannelWriter {
 
     /** What the writer needs. */
     record Ports(MessageStore messages, ChannelEventStore events, SeqAllocator seqs, StorageDurability durability,
-                 ChannelEventPublisher publisher, WriterMetrics metrics, PostPreparation preparation) {
+                 ChannelEventPublisher publisher, WriterMetrics metrics, PostPreparation preparation,
+                 Executor completions) {
     }
 
     /** A write and the channel it belongs to, in arrival order. */
@@ -46,9 +48,13 @@ final class ChannelWriter {
         try {
             Map<String, Plan> plans = plan(batch);
             store(plans.values());
-            for (Plan plan : plans.values()) plan.completeAll();
-            for (Plan plan : plans.values()) if (!plan.events.isEmpty()) ports.publisher().publish(plan.events);
             ports.metrics().committed(batch.size(), System.nanoTime() - started);
+            // Receipts and fan-out on their own thread (one, so batches stay in order): the writer stores
+            // the next batch meanwhile. Both used to wait for each other on this thread.
+            ports.completions().execute(() -> {
+                for (Plan plan : plans.values()) plan.completeAll();
+                for (Plan plan : plans.values()) if (!plan.events.isEmpty()) ports.publisher().publish(plan.events);
+            });
         } catch (RuntimeException e) {
             log.error("Could not store a batch of {} writes", batch.size(), e);
             ports.metrics().storeFailed();

@@ -8,11 +8,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +41,9 @@ class ChannelWriters implements DisposableBean {
     private final Map<String, AtomicInteger> pendingByChannel = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private static final int COMPLETIONS_BEHIND = 16;
     private final ExecutorService executor;
+    private final ThreadPoolExecutor completions;
     private final ChannelWriter writer;
     private final ChatLimits limits;
     private final WriterMetrics metrics;
@@ -57,10 +61,23 @@ class ChannelWriters implements DisposableBean {
             t.setDaemon(true);
             return t;
         });
+        // Bounded: past COMPLETIONS_BEHIND batches waiting for their receipts and fan-out, the writer waits
+        // (it never runs them itself, which would put a later batch before earlier ones).
+        this.completions = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(COMPLETIONS_BEHIND), r -> {
+            Thread t = new Thread(r, "channel-completions");
+            t.setDaemon(true);
+            return t;
+        }, (task, pool) -> {
+            try {
+                if (!pool.isShutdown()) pool.getQueue().put(task);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         this.limits = limits;
         this.metrics = new WriterMetrics(registry);
         this.writer = new ChannelWriter(new ChannelWriter.Ports(messages, events, seqs, durability, publisher,
-                metrics, preparation));
+                metrics, preparation, completions));
         Gauge.builder("relais.store.pending", pending, AtomicInteger::get).description("Writes waiting to be stored")
                 .register(registry);
     }
@@ -120,5 +137,7 @@ class ChannelWriters implements DisposableBean {
     public void destroy() throws InterruptedException {
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS); // let the batch in flight finish storing
+        completions.shutdown();
+        completions.awaitTermination(10, TimeUnit.SECONDS); // and its receipts and events go out
     }
 }
