@@ -274,9 +274,10 @@ test('a coordinator schedules a monthly meeting on the 2nd Tuesday with an end d
   assert.match(await page.getByLabel('Se répète').locator('option:checked').innerText(), /Chaque mois, le 2e mardi/);
   const until = new Date(Date.parse(`${date}T12:00:00Z`) + 200 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('Jusqu’au (facultatif)').fill(until);
-  // Skip the 2nd Tuesday of the following month.
+  // Skip the 2nd Tuesday two months later: the meeting page lists the next 90 days, which must still
+  // hold a second occurrence to move below (skipping the next month's left none on some dates).
   const start = new Date(`${date}T12:00:00Z`);
-  const firstNext = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  const firstNext = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 2, 1));
   const exception = new Date(Date.UTC(firstNext.getUTCFullYear(), firstNext.getUTCMonth(), 1 + ((2 - firstNext.getUTCDay() + 7) % 7) + 7)).toISOString().slice(0, 10);
   await page.getByLabel('Dates sautées').fill(exception);
   await page.getByRole('button', { name: 'Sauter cette date' }).click();
