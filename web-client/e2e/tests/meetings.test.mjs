@@ -133,10 +133,12 @@ async function noHorizontalScroll(page) {
 }
 
 /** Joins the meeting from its page and returns what the IFrame API stub was given. */
+/** Joins and returns the options of the room this join opened (not an earlier one still recorded). */
 async function joinRoom(page) {
+  const before = await page.evaluate(() => (window.__jitsi ?? []).length);
   await page.getByRole('button', { name: 'Rejoindre la réunion' }).click();
   await page.locator('[data-testid="jitsi-room"][data-room]').waitFor();
-  await page.waitForFunction(() => (window.__jitsi ?? []).length > 0);
+  await page.waitForFunction((n) => (window.__jitsi ?? []).length > n, before);
   return page.evaluate(() => window.__jitsi.at(-1));
 }
 

@@ -60,11 +60,6 @@ public final class EmbeddedBackend extends AbstractMongoBackend {
         if (journal != null) journal.flush();
     }
 
-    /** Writes the B-tree file up to now and empties the journal (tests, and before copying the file). */
-    public void checkpoint() {
-        if (journal != null) journal.checkpointNow(() -> { });
-    }
-
     @Override
     public void close() {
         super.close();

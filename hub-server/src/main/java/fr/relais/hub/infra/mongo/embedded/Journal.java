@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * entry state by entry state, gives back exactly the state at the last complete block: later states
  * of an entry always come later in the journal. A journal file is deleted only once a checkpoint
  * taken after it is on disk. MVStore's own automatic commits and compaction are turned off for that
- * reason (they would capture states in between); {@link #checkpointNow()} and closing compact.
+ * reason (they would capture states in between); the file is compacted when the store closes.
  */
 final class Journal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
@@ -105,8 +107,7 @@ final class Journal implements AutoCloseable {
     }
 
     /** Applies a change to a map and appends the entry's new state, atomically with respect to checkpoints. */
-    <K, V, R> R change(JournaledMap<K, V> map, K key, java.util.function.Supplier<R> operation,
-                       java.util.function.Function<R, V> stateAfter) {
+    <K, V, R> R change(JournaledMap<K, V> map, K key, Supplier<R> operation, Function<R, V> stateAfter) {
         lock.lock();
         try {
             R result = operation.get();
@@ -199,7 +200,10 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** A synchronous checkpoint that also compacts the file; for structural changes (drop, rename) and tests. */
+    /**
+     * Runs a change the journal cannot record (removing or renaming a map), then a synchronous checkpoint,
+     * so that no journal file left refers to the map as it was.
+     */
     void checkpointNow(Runnable structuralChange) {
         lock.lock();
         try {
