@@ -15,7 +15,7 @@ import org.bson.Document;
 /**
  * Run in its own JVM by {@link EmbeddedStoreCrashTest}: writes batches into the embedded store as the
  * message writer does (insert, change an indexed field, durability barrier), prints {@code ACK n} after
- * each barrier, and after {@code millis} dies on the spot ({@link Runtime#halt}: no shutdown, no close)
+ * each barrier, and {@code millis} after it starts writing dies on the spot ({@link Runtime#halt}: no shutdown, no close)
  * in the middle of a batch that was never acknowledged.
  */
 public final class CrashingWriter {
@@ -23,13 +23,15 @@ public final class CrashingWriter {
 
     public static void main(String[] args) {
         Path dataDir = Path.of(args[0]);
-        long until = System.nanoTime() + Long.parseLong(args[1]) * 1_000_000;
+        long millis = Long.parseLong(args[1]);
         EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
         MongoClient client = MongoClients.create(server.connectionString());
         MongoCollection<Document> messages = client.getDatabase("relais").getCollection("messages");
         messages.createIndex(Indexes.ascending("channelId", "seq"), new IndexOptions().unique(true));
         messages.createIndex(Indexes.ascending("authorId", "clientMessageId"), new IndexOptions().unique(true));
         long seq = messages.countDocuments();
+        // Counted from here, not from the JVM's start: a busy machine must not leave no time to write.
+        long until = System.nanoTime() + millis * 1_000_000;
         while (true) {
             List<Document> batch = new ArrayList<>();
             for (int i = 0; i < BATCH; i++) batch.add(document(++seq));
