@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * of the channel see events in seq order.
  *
  * <p>Nothing is acknowledged before it is durable: futures complete after the store and the
- * durability barrier (on the completions executor, in batch order, then the batch's events are published), and fail with {@code store_unavailable} if either fails (then no event is
- * published, and the client may resend with the same clientMessageId).
+ * durability barrier, and fail with {@code store_unavailable} if either fails (then no event is
+ * published, and the client may resend with the same clientMessageId). Completing the futures and
+ * publishing the events run on the completions executor, one batch after the other, while this
+ * thread stores the next batch.
  */
 final class ChannelWriter {
     private static final Logger log = LoggerFactory.getLogger(ChannelWriter.class);
@@ -51,16 +53,26 @@ final class ChannelWriter {
             ports.metrics().committed(batch.size(), System.nanoTime() - started);
             // Receipts and fan-out on their own thread (one, so batches stay in order): the writer stores
             // the next batch meanwhile. Both used to wait for each other on this thread.
-            ports.completions().execute(() -> {
-                for (Plan plan : plans.values()) plan.completeAll();
-                for (Plan plan : plans.values()) if (!plan.events.isEmpty()) ports.publisher().publish(plan.events);
-            });
+            ports.completions().execute(() -> completeAndPublish(plans.values()));
         } catch (RuntimeException e) {
             log.error("Could not store a batch of {} writes", batch.size(), e);
             ports.metrics().storeFailed();
             RelaisException failure = new RelaisException(ErrorCode.STORE_UNAVAILABLE,
                     "The message could not be stored; nothing was kept, send it again");
             batch.forEach(q -> q.write().result().completeExceptionally(failure));
+        }
+    }
+
+    /** The batch is stored: answer its writers, then publish each channel's events (a failure stays in its channel). */
+    private void completeAndPublish(java.util.Collection<Plan> plans) {
+        for (Plan plan : plans) plan.completeAll();
+        for (Plan plan : plans) {
+            if (plan.events.isEmpty()) continue;
+            try {
+                ports.publisher().publish(plan.events);
+            } catch (RuntimeException e) {
+                log.error("Stored events of {} could not be published; subscribers catch up from the store", plan.channelId, e);
+            }
         }
     }
 

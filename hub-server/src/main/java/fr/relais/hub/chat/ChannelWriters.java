@@ -37,11 +37,12 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @Component
 class ChannelWriters implements DisposableBean {
+    /** Batches stored but not yet answered and published before the writer waits. */
+    private static final int COMPLETIONS_BEHIND = 16;
     private final ConcurrentLinkedQueue<ChannelWriter.Queued> queue = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> pendingByChannel = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
-    private static final int COMPLETIONS_BEHIND = 16;
     private final ExecutorService executor;
     private final ThreadPoolExecutor completions;
     private final ChannelWriter writer;

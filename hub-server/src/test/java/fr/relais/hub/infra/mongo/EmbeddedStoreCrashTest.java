@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The embedded store after its process dies: every write acknowledged by a durability barrier is there
  * after a restart, exactly once, and the unique indexes agree with the documents, also when the
- * process died across several checkpoints, and when the journal ends in a half-written block.
+ * process died across several checkpoints, and when the journal ends in a half-written block; a
+ * damaged journal file with later ones after it stops the start and changes nothing.
  */
 class EmbeddedStoreCrashTest {
     @TempDir
@@ -48,6 +49,32 @@ class EmbeddedStoreCrashTest {
         // A block header announcing more bytes than follow, as a write cut short by a crash leaves it.
         Files.write(last, new byte[] {0, 0, 1, 0, 12, 34, 56, 78, 1, 2, 3}, StandardOpenOption.APPEND);
 
+        assertEveryAcknowledgedWriteIsThere(acknowledged);
+    }
+
+    @Test
+    void a_damaged_journal_file_followed_by_others_stops_the_start_and_changes_nothing() throws Exception {
+        long acknowledged = crashWhileWriting(1_200);
+        List<Path> files = journalFiles();
+        Path damaged = files.getLast();
+        // A later journal file after the damaged one: replaying it over the gap would mix states.
+        String name = damaged.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path later = damaged.resolveSibling(name.substring(0, dot + 1)
+                + String.format("%016d", Long.parseLong(name.substring(dot + 1)) + 1));
+        Files.copy(damaged, later);
+        byte[] bytes = Files.readAllBytes(damaged);
+        Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        byte[] storeBefore = Files.readAllBytes(dataDir.resolve(EmbeddedMongoServer.STORE_FILE));
+
+        assertThatThrownBy(() -> EmbeddedMongoServer.onDisk(dataDir))
+                .hasStackTraceContaining("is damaged at byte").hasStackTraceContaining(damaged.getFileName().toString());
+        assertThat(Files.readAllBytes(dataDir.resolve(EmbeddedMongoServer.STORE_FILE))).isEqualTo(storeBefore);
+        assertThat(journalFiles()).contains(damaged, later);
+
+        // With the damaged file mended (here: put back intact) and the extra one gone, the store starts.
+        Files.delete(later);
+        Files.write(damaged, bytes);
         assertEveryAcknowledgedWriteIsThere(acknowledged);
     }
 

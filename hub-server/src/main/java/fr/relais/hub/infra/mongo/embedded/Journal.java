@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 import org.h2.mvstore.DataUtils;
@@ -91,9 +90,14 @@ final class Journal implements AutoCloseable {
         if (!left.isEmpty()) {
             long replayed = 0;
             journal.replaying = true;
-            for (Path path : left) {
-                replayed += journal.replay(path);
-                journal.fileNumber = Math.max(journal.fileNumber, journal.number(path));
+            try {
+                for (Path path : left) {
+                    replayed += journal.replay(path, path.equals(left.getLast()));
+                    journal.fileNumber = Math.max(journal.fileNumber, journal.number(path));
+                }
+            } catch (RuntimeException e) {
+                store.closeImmediately(); // the file stays as it was: nothing replayed is written
+                throw e;
             }
             journal.replaying = false;
             store.commit();
@@ -107,11 +111,11 @@ final class Journal implements AutoCloseable {
     }
 
     /** Applies a change to a map and appends the entry's new state, atomically with respect to checkpoints. */
-    <K, V, R> R change(JournaledMap<K, V> map, K key, Supplier<R> operation, Function<R, V> stateAfter) {
+    <K, V> V change(JournaledMap<K, V> map, K key, Supplier<V> operation, Supplier<V> stateAfter) {
         lock.lock();
         try {
-            R result = operation.get();
-            V state = stateAfter.apply(result);
+            V result = operation.get();
+            V state = stateAfter.get();
             appendEntry(map, state == null ? REMOVE : PUT, key, state);
             return result;
         } finally {
@@ -291,8 +295,12 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Applies every complete block of one journal file; a torn or corrupt block ends the file. */
-    private long replay(Path path) {
+    /**
+     * Applies every complete block of one journal file. A torn or corrupt block ends the last file (a
+     * write cut short by a crash); in an earlier file it means the journal is damaged, and replaying the
+     * later files over the gap would mix states, so start-up stops with what to do.
+     */
+    private long replay(Path path, boolean last) {
         ByteBuffer all;
         try {
             all = ByteBuffer.wrap(Files.readAllBytes(path));
@@ -301,18 +309,31 @@ final class Journal implements AutoCloseable {
         }
         long changes = 0;
         while (all.remaining() >= HEADER) {
+            int blockStart = all.position();
             int length = all.getInt();
             int expected = all.getInt();
-            if (length < 0 || length > all.remaining()) break;
+            if (length < 0 || length > all.remaining()) {
+                all.position(blockStart);
+                break;
+            }
             ByteBuffer payload = all.slice(all.position(), length);
             CRC32C crc = new CRC32C();
             crc.update(payload.duplicate());
-            if ((int) crc.getValue() != expected) break;
+            if ((int) crc.getValue() != expected) {
+                all.position(blockStart);
+                break;
+            }
             all.position(all.position() + length);
             while (payload.hasRemaining()) {
                 applyEntry(payload);
                 changes++;
             }
+        }
+        if (all.hasRemaining() && !last) {
+            throw new IllegalStateException("The embedded store's journal " + path + " is damaged at byte "
+                    + all.position() + " and later journal files follow it. Nothing was changed; to start with "
+                    + "what precedes the damage, move this file and every later " + prefix + "* file out of "
+                    + directory);
         }
         if (all.hasRemaining()) {
             log.warn("Embedded storage: {} bytes at the end of {} were not a complete block (a write cut short "

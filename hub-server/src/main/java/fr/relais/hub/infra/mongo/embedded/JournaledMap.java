@@ -1,6 +1,7 @@
 package fr.relais.hub.infra.mongo.embedded;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.DataType;
 
@@ -27,13 +28,10 @@ final class JournaledMap<K, V> extends MVMap<K, V> {
 
     @Override
     public V operate(K key, V value, DecisionMaker<? super V> decisionMaker) {
-        if (decisionMaker == DecisionMaker.PUT) {
-            return journal.change(this, key, () -> super.operate(key, value, decisionMaker), previous -> value);
-        }
-        if (decisionMaker == DecisionMaker.REMOVE) {
-            return journal.change(this, key, () -> super.operate(key, value, decisionMaker), previous -> null);
-        }
-        return journal.change(this, key, () -> super.operate(key, value, decisionMaker), previous -> get(key));
+        // The entry's state afterwards: known for a plain put or remove, read back otherwise (putIfAbsent...).
+        Supplier<V> stateAfter = decisionMaker == DecisionMaker.PUT ? () -> value
+                : decisionMaker == DecisionMaker.REMOVE ? () -> null : () -> get(key);
+        return journal.change(this, key, () -> super.operate(key, value, decisionMaker), stateAfter);
     }
 
     @Override
