@@ -74,6 +74,31 @@ class RestartTest {
     }
 
     @Test
+    void the_store_file_and_its_checkpoints_are_on_the_metrics_endpoint() {
+        try (ConfigurableApplicationContext hub = start()) {
+            Api api = new Api(port(hub));
+            String admin = api.token("admin", "restart-admin-password");
+            api.post("/api/v1/channels/fed-22/messages", admin, Map.of("text", "Un message à écrire sur le disque"));
+            // A checkpoint runs about once a second while something changed.
+            org.awaitility.Awaitility.await().untilAsserted(() -> {
+                String metrics = api.get("/actuator/prometheus", null).body();
+                assertThat(metric(metrics, "relais_store_checkpoints_total")).isGreaterThanOrEqualTo(1);
+                assertThat(metric(metrics, "relais_store_file_size_bytes"))
+                        .isEqualTo((double) java.nio.file.Files.size(dataDir.resolve("store.mv")));
+                assertThat(metric(metrics, "relais_store_file_fill_percent")).isBetween(1.0, 100.0);
+                assertThat(metric(metrics, "relais_store_checkpoint_held_seconds")).isBetween(0.0, 1.0);
+                assertThat(metric(metrics, "relais_store_checkpoint_duration_seconds")).isGreaterThanOrEqualTo(0.0);
+            });
+        }
+    }
+
+    private static double metric(String exposition, String name) {
+        return exposition.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(name + " is not exposed"));
+    }
+
+    @Test
     void catching_up_starts_a_minute_before_the_last_indexed_message() {
         assertThat(fr.relais.hub.search.SearchIndexerAccess.aMinuteBefore("6b0136b6f188f9302da3cca6"))
                 .isEqualTo(String.format("%08x", 0x6b0136b6L - 60) + "0000000000000000");

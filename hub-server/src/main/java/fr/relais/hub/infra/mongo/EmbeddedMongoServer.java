@@ -2,12 +2,14 @@ package fr.relais.hub.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
 import fr.relais.hub.infra.mongo.embedded.EmbeddedBackend;
+import fr.relais.hub.infra.mongo.embedded.EmbeddedStoreStats;
 import fr.relais.hub.infra.mongo.embedded.LegacyStoreMigration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +84,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             }
             throw new IllegalStateException("Could not copy " + legacy + " into the current store format; it is untouched", e);
         }
+    }
+
+    /** The file's and journal's figures; none when the store is in memory. */
+    public Optional<EmbeddedStoreStats> stats() {
+        return backend.stats();
     }
 
     public String connectionString() {

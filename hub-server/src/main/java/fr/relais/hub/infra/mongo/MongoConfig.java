@@ -50,6 +50,13 @@ public class MongoConfig {
     }
 
     @Bean
+    @Nullable
+    EmbeddedStoreMetrics embeddedStoreMetrics(ObjectProvider<EmbeddedMongoServer> embedded) {
+        EmbeddedMongoServer server = embedded.getIfAvailable();
+        return server == null ? null : new EmbeddedStoreMetrics(server);
+    }
+
+    @Bean
     StorageDurability storageDurability(ObjectProvider<EmbeddedMongoServer> embedded) {
         EmbeddedMongoServer server = embedded.getIfAvailable();
         return server == null ? StorageDurability.ALREADY_DURABLE : server::commit;

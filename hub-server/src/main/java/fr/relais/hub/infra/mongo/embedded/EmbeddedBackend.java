@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.Utils;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -44,6 +45,14 @@ public final class EmbeddedBackend extends AbstractMongoBackend {
                 .open();
         store.setAutoCommitDelay(NO_AUTO_COMMIT_DELAY); // keeps the background serialisation threads
         return new EmbeddedBackend(store, Journal.open(store, Path.of(file), CHECKPOINT_EVERY_MILLIS, CHECKPOINT_BYTES));
+    }
+
+    /** Figures of the journal and the file, for metrics; none for a store in memory. */
+    public Optional<EmbeddedStoreStats> stats() {
+        if (journal == null) return Optional.empty();
+        Journal.Stats s = journal.stats();
+        return Optional.of(new EmbeddedStoreStats(s.checkpoints(), s.lastHeldMicros(), s.lastMillis(),
+                journal.chunksFillRate(), store.getFileStore().size()));
     }
 
     public static EmbeddedBackend inMemory() {
