@@ -44,6 +44,25 @@ public final class Occurrences {
         return found;
     }
 
+    /**
+     * The occurrences of {@code [from, from + window)}, and beyond it, up to {@code lookAhead}, as many
+     * more as it takes to list {@code atLeast} that are not cancelled: a monthly meeting with one date
+     * skipped still shows its next few dates, as a calendar would.
+     */
+    public static List<Occurrence> upcoming(Meeting m, Instant from, Duration window, int atLeast, Duration lookAhead) {
+        List<Occurrence> inWindow = between(m, from, from.plus(window));
+        if (inWindow.stream().filter(o -> !o.cancelled()).count() >= atLeast) return inWindow;
+        List<Occurrence> listed = new ArrayList<>();
+        int notCancelled = 0;
+        for (Occurrence o : between(m, from, from.plus(lookAhead))) {
+            boolean beyondWindow = !o.start().toInstant().isBefore(from.plus(window));
+            if (beyondWindow && notCancelled >= atLeast) break;
+            listed.add(o);
+            if (!o.cancelled()) notCancelled++;
+        }
+        return listed;
+    }
+
     /** The occurrence with this key, if the series has one (an exception has none). */
     public static Optional<Occurrence> find(Meeting m, String key) {
         LocalDateTime original;

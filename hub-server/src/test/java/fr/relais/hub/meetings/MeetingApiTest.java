@@ -156,6 +156,36 @@ class MeetingApiTest {
     }
 
     @Test
+    void a_monthly_meeting_lists_its_next_five_dates_even_beyond_ninety_days_and_with_one_skipped() {
+        LocalDateTime tuesday = nextTuesdayAt18();
+        // Monthly by day of the month: a 29th, 30th or 31st would skip the months without one.
+        LocalDateTime first = tuesday.getDayOfMonth() > 28 ? tuesday.plusWeeks(1) : tuesday;
+        Api.Response r = api.post("/api/v1/meetings", world.token("alice"), Map.of(
+                "title", "Bureau mensuel", "start", first.toString(), "durationMinutes", 60,
+                "recurrence", "FREQ=MONTHLY", "exceptions", List.of(first.plusMonths(1).toString()),
+                "invitees", Map.of("federations", List.of("29")), "channelId", "fed-29"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().get("id").asString();
+        String path = "/api/v1/meetings/" + id + "/occurrences";
+        JsonNode listed = api.get(path, world.token("bruno")).json();
+        assertThat(listed).extracting(o -> LocalDateTime.parse(o.get("localStart").asString()))
+                .containsExactly(first, first.plusMonths(2), first.plusMonths(3), first.plusMonths(4), first.plusMonths(5));
+
+        // A cancelled date stays listed, flagged, and does not count among the five.
+        String third = listed.get(2).get("key").asString();
+        assertThat(api.delete(path + "/" + third, world.token("alice")).status()).isEqualTo(200);
+        JsonNode after = api.get(path, world.token("bruno")).json();
+        assertThat(after).hasSize(6);
+        assertThat(after.get(2).get("cancelled").asBoolean()).isTrue();
+        assertThat(LocalDateTime.parse(after.get(5).get("localStart").asString())).isEqualTo(first.plusMonths(6));
+
+        // An explicit range is taken as asked.
+        String from = first.minusDays(1).atZone(java.time.ZoneId.of("Europe/Paris")).toOffsetDateTime().toString();
+        String to = first.plusDays(40).atZone(java.time.ZoneId.of("Europe/Paris")).toOffsetDateTime().toString();
+        assertThat(api.get(path + "?from=" + Api.q(from) + "&to=" + Api.q(to), world.token("bruno")).json()).hasSize(1);
+    }
+
+    @Test
     void the_personal_feed_is_a_secret_url_with_only_the_persons_meetings() throws Exception {
         String id = createFederationMeeting("Réunion flux").get("id").asString();
         JsonNode brunoFeed = api.get("/api/v1/me/calendar-feed", world.token("bruno")).json();

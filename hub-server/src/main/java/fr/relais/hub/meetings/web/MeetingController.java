@@ -45,6 +45,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1")
 class MeetingController {
     private static final Duration MAX_RANGE = Duration.ofDays(400);
+    /** A meeting's page lists its next 90 days, and at least its next 5 dates when the series has them. */
+    private static final Duration OCCURRENCES_WINDOW = Duration.ofDays(90);
+    private static final int OCCURRENCES_AT_LEAST = 5;
     static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
     private final MeetingPlanner planner;
@@ -135,9 +138,14 @@ class MeetingController {
         Meeting m = access.requireVisible(me, id);
         Instant now = clock.instant();
         Instant start = from == null ? now : from.toInstant();
-        Instant end = to == null ? start.plus(Duration.ofDays(90)) : to.toInstant();
-        checkRange(start, end);
-        return Occurrences.between(m, start, end).stream().map(o -> OccurrenceResponse.of(o, now)).toList();
+        List<Occurrence> found;
+        if (to == null) {
+            found = Occurrences.upcoming(m, start, OCCURRENCES_WINDOW, OCCURRENCES_AT_LEAST, MAX_RANGE);
+        } else {
+            checkRange(start, to.toInstant());
+            found = Occurrences.between(m, start, to.toInstant());
+        }
+        return found.stream().map(o -> OccurrenceResponse.of(o, now)).toList();
     }
 
     record OccurrenceChangeRequest(LocalDateTime start, Integer durationMinutes, String title, String agenda) {
