@@ -89,8 +89,9 @@ async function shot(page, name, { top = false } = {}) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
+/** A post the hub has stored (one still being sent is shown too, without an id or a visibility yet). */
 function post(page, text) {
-  return page.locator('[data-testid="ticket-posts"] article.post', { hasText: text });
+  return page.locator('[data-testid="ticket-posts"] article.post[data-post-id]', { hasText: text });
 }
 
 test('a coordinator opens a ticket with a Markdown description and an attachment', async () => {
