@@ -50,12 +50,14 @@ public final class Occurrences {
      * skipped still shows its next few dates, as a calendar would.
      */
     public static List<Occurrence> upcoming(Meeting m, Instant from, Duration window, int atLeast, Duration lookAhead) {
-        List<Occurrence> inWindow = between(m, from, from.plus(window));
+        Instant windowEnd = from.plus(window);
+        List<Occurrence> inWindow = between(m, from, windowEnd);
         if (inWindow.stream().filter(o -> !o.cancelled()).count() >= atLeast) return inWindow;
+        // Few in the window (rare: a monthly series, dates skipped): the longer range, cut after the atLeast-th.
         List<Occurrence> listed = new ArrayList<>();
         int notCancelled = 0;
         for (Occurrence o : between(m, from, from.plus(lookAhead))) {
-            boolean beyondWindow = !o.start().toInstant().isBefore(from.plus(window));
+            boolean beyondWindow = !o.start().toInstant().isBefore(windowEnd);
             if (beyondWindow && notCancelled >= atLeast) break;
             listed.add(o);
             if (!o.cancelled()) notCancelled++;

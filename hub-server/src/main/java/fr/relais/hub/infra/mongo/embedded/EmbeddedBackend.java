@@ -50,8 +50,8 @@ public final class EmbeddedBackend extends AbstractMongoBackend {
     /** Figures of the journal and the file, for metrics; none for a store in memory. */
     public Optional<EmbeddedStoreStats> stats() {
         if (journal == null) return Optional.empty();
-        Journal.Stats s = journal.stats();
-        return Optional.of(new EmbeddedStoreStats(s.checkpoints(), s.lastHeldMicros(), s.lastMillis(),
+        Journal.Checkpoints c = journal.checkpointed();
+        return Optional.of(new EmbeddedStoreStats(c.count(), c.lastHeldMicros(), c.lastMillis(),
                 journal.chunksFillRate(), store.getFileStore().size()));
     }
 

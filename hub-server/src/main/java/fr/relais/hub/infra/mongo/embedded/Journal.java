@@ -69,7 +69,8 @@ final class Journal implements AutoCloseable {
     private long bytesSinceCheckpoint;
     private volatile boolean closed;
     private boolean replaying;
-    private final Stats stats = new Stats();
+    /** Replaced by the checkpoint thread only, read by metrics. */
+    private volatile Checkpoints checkpointed = new Checkpoints(0, 0, 0);
 
     private Journal(MVStore store, Path storeFile, long checkpointBytes) {
         this.store = store;
@@ -201,16 +202,15 @@ final class Journal implements AutoCloseable {
         }
         store.getFileStore().executeFileStoreOperation(() -> { }); // waits for the captured version on disk
         deleteFilesBefore(firstNeeded);
-        stats.checkpointed((captured - started) / 1_000, (System.nanoTime() - started) / 1_000_000);
-        if (log.isDebugEnabled()) {
-            log.debug("Embedded storage: checkpoint {}: writers held {} µs, on disk after {} ms", firstNeeded,
-                    (captured - started) / 1_000, (System.nanoTime() - started) / 1_000_000);
-        }
+        long heldMicros = (captured - started) / 1_000;
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        checkpointed = new Checkpoints(checkpointed.count() + 1, heldMicros, tookMillis);
+        log.debug("Embedded storage: checkpoint {}: writers held {} µs, on disk after {} ms", firstNeeded, heldMicros, tookMillis);
     }
 
-    /** Counters of the journal and its checkpoints, for metrics. */
-    Stats stats() {
-        return stats;
+    /** How many checkpoints so far, and how long the last one held writers and took. */
+    Checkpoints checkpointed() {
+        return checkpointed;
     }
 
     /** The share of live data in the file's chunks, in percent. */
@@ -218,29 +218,7 @@ final class Journal implements AutoCloseable {
         return store.getFileStore().getChunksFillRate();
     }
 
-    /** Checkpoints so far, and how long the last one held writers and took. */
-    static final class Stats {
-        private volatile long checkpoints;
-        private volatile long lastHeldMicros;
-        private volatile long lastMillis;
-
-        private void checkpointed(long heldMicros, long millis) {
-            lastHeldMicros = heldMicros;
-            lastMillis = millis;
-            checkpoints++; // one checkpoint thread: no lost update
-        }
-
-        long checkpoints() {
-            return checkpoints;
-        }
-
-        long lastHeldMicros() {
-            return lastHeldMicros;
-        }
-
-        long lastMillis() {
-            return lastMillis;
-        }
+    record Checkpoints(long count, long lastHeldMicros, long lastMillis) {
     }
 
     /**
