@@ -1,11 +1,14 @@
 package fr.relais.hub.search;
 
 import fr.relais.hub.chat.ChannelEvent;
+import fr.relais.hub.chat.ChannelEventType;
 import fr.relais.hub.chat.Message;
 import fr.relais.hub.chat.MessageStore;
 import fr.relais.hub.realtime.ChannelEventListener;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,9 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
     @Override
     public void onEvents(List<ChannelEvent> events) {
         for (ChannelEvent e : events) {
+            // The index holds a message's id, channel and text: a reaction changes none of them, and
+            // re-indexing on each one made a live session's reaction bursts cost a Lucene update apiece.
+            if (e.type() == ChannelEventType.REACTION_CHANGED) continue;
             if (!queue.offer(e.message())) {
                 log.warn("Search indexing is behind; later messages will be indexed at the next start");
                 return;
@@ -54,11 +60,17 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
         }
     }
 
-    /** Indexes everything queued as one batch, then makes it visible with one refresh (every {@value #DRAIN_EVERY_MS} ms). */
-    private void drain() {
-        List<Message> batch = new ArrayList<>();
-        queue.drainTo(batch);
-        if (batch.isEmpty()) return;
+    /**
+     * Indexes everything queued as one batch, each message once in its latest state, then makes it
+     * visible with one refresh (every {@value #DRAIN_EVERY_MS} ms).
+     */
+    void drain() {
+        List<Message> queued = new ArrayList<>();
+        queue.drainTo(queued);
+        if (queued.isEmpty()) return;
+        Map<String, Message> latest = new LinkedHashMap<>();
+        for (Message m : queued) latest.put(m.id(), m);
+        List<Message> batch = List.copyOf(latest.values());
         try {
             index.index(batch);
             index.refresh();
