@@ -6,15 +6,20 @@ import fr.relais.hub.chat.Message;
 import fr.relais.hub.chat.MessageStore;
 import fr.relais.hub.realtime.ChannelEventListener;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +28,18 @@ import org.springframework.stereotype.Component;
  * never delays fan-out. Commits the index every {@value #COMMIT_EVERY_SECONDS} s and at shutdown,
  * with the id of the last message indexed; at start-up it indexes from MongoDB whatever came after
  * that id (everything, when the index is new), so a crash loses nothing from search for good.
+ * If indexing falls {@value #QUEUE_CAPACITY} messages behind, it stops queueing and, at its next
+ * drain, re-reads from MongoDB the messages it could not queue, rather than leave them out of search.
  */
 @Component
 class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     static final long COMMIT_EVERY_SECONDS = 5;
+
+    /** Messages the queue holds at most; past that, the indexer re-reads the store (see {@link #fellBehind}). */
+    static final int QUEUE_CAPACITY = 100_000;
+    /** Ids of changed (edited, deleted) messages remembered while behind; past that, their changes wait for a restart. */
+    static final int MAX_DROPPED_CHANGES = 100_000;
 
     private final LuceneMessageIndex index;
     private final MessageStore messages;
@@ -38,14 +50,26 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
     });
     /** Written and read on the worker thread only. */
     private String lastIndexedId;
+    private final LinkedBlockingQueue<Message> queue;
+    /**
+     * While behind: the id of the first new message that found the queue full, and the ids of the older
+     * messages whose changes did; guarded by {@code this}. Nothing is queued meanwhile: the next drain
+     * re-reads all of it from the store.
+     */
+    private String behindFrom;
+    private final Set<String> droppedChanges = new HashSet<>();
+    private volatile boolean behind;
 
+    @Autowired
     SearchIndexer(LuceneMessageIndex index, MessageStore messages) {
-        this.index = index;
-        this.messages = messages;
+        this(index, messages, QUEUE_CAPACITY);
     }
 
-    /** Messages waiting to be indexed; bounded: beyond, the catch-up from the store at the next start covers them. */
-    private final java.util.concurrent.LinkedBlockingQueue<Message> queue = new java.util.concurrent.LinkedBlockingQueue<>(100_000);
+    SearchIndexer(LuceneMessageIndex index, MessageStore messages, int queueCapacity) {
+        this.index = index;
+        this.messages = messages;
+        this.queue = new LinkedBlockingQueue<>(queueCapacity);
+    }
 
     @Override
     public void onEvents(List<ChannelEvent> events) {
@@ -53,31 +77,75 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
             // The index holds a message's id, channel and text: a reaction changes none of them, and
             // re-indexing on each one made a live session's reaction bursts cost a Lucene update apiece.
             if (e.type() == ChannelEventType.REACTION_CHANGED) continue;
-            if (!queue.offer(e.message())) {
-                log.warn("Search indexing is behind; later messages will be indexed at the next start");
-                return;
-            }
+            if (behind || !queue.offer(e.message())) fellBehind(e);
+        }
+    }
+
+    /** The queue is full, or was: remember where to re-read the store from instead of losing the event. */
+    private synchronized void fellBehind(ChannelEvent e) {
+        if (!behind && queue.offer(e.message())) return; // the worker caught up meanwhile
+        if (!behind) log.warn("Search indexing is {} messages behind; it will re-read the newer ones from the store", queue.size());
+        behind = true;
+        if (e.type() == ChannelEventType.MESSAGE_CREATED) {
+            if (behindFrom == null || e.message().id().compareTo(behindFrom) < 0) behindFrom = e.message().id();
+        } else if (droppedChanges.size() < MAX_DROPPED_CHANGES) {
+            droppedChanges.add(e.message().id());
+        } else {
+            log.error("Search indexing is too far behind: the change of message {} will be indexed at the next start", e.message().id());
         }
     }
 
     /**
      * Indexes everything queued as one batch, each message once in its latest state, then makes it
-     * visible with one refresh (every {@value #DRAIN_EVERY_MS} ms).
+     * visible with one refresh (every {@value #DRAIN_EVERY_MS} ms). If the queue overflowed, then
+     * re-reads from the store what it could not hold.
      */
     void drain() {
         List<Message> queued = new ArrayList<>();
         queue.drainTo(queued);
-        if (queued.isEmpty()) return;
         Map<String, Message> latest = new LinkedHashMap<>();
         for (Message m : queued) latest.put(m.id(), m);
-        List<Message> batch = List.copyOf(latest.values());
         try {
-            index.index(batch);
+            if (!latest.isEmpty()) index(List.copyOf(latest.values()));
+            if (behind) catchUpWithDropped();
             index.refresh();
-            for (Message m : batch) if (lastIndexedId == null || m.id().compareTo(lastIndexedId) > 0) lastIndexedId = m.id();
         } catch (RuntimeException e) {
-            log.error("Could not index {} messages", batch.size(), e);
+            log.error("Could not index {} messages", latest.size(), e);
         }
+    }
+
+    private void catchUpWithDropped() {
+        String from;
+        List<String> changed;
+        synchronized (this) {
+            from = behindFrom;
+            changed = List.copyOf(droppedChanges);
+            behindFrom = null;
+            droppedChanges.clear();
+            behind = false; // events from now on are queued again; what came before is read below
+        }
+        try {
+            long count = changed.isEmpty() ? 0 : indexAll(messages.findByIds(changed).values());
+            if (from != null) count += indexFromStore(aMinuteBefore(from));
+            log.info("Search indexing caught up: {} messages re-read from the store", count);
+        } catch (RuntimeException e) {
+            synchronized (this) { // the store could not be read: try again at the next drain
+                behind = true;
+                if (from != null && (behindFrom == null || from.compareTo(behindFrom) < 0)) behindFrom = from;
+                droppedChanges.addAll(changed);
+            }
+            throw e;
+        }
+    }
+
+    private long indexAll(Collection<Message> found) {
+        index(List.copyOf(found));
+        return found.size();
+    }
+
+    private void index(List<Message> batch) {
+        index.index(batch);
+        for (Message m : batch) if (lastIndexedId == null || m.id().compareTo(lastIndexedId) > 0) lastIndexedId = m.id();
     }
 
     static final long DRAIN_EVERY_MS = 1000;
@@ -104,23 +172,26 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
         String from = index.size() == 0 ? null : index.lastCommittedId().orElse(null);
         if (from == null && index.size() > 0) return; // an index from before commit data existed: keep it
         lastIndexedId = from;
-        String since = from == null ? null : aMinuteBefore(from);
+        long count = indexFromStore(from == null ? null : aMinuteBefore(from));
+        index.refresh();
+        index.commit(lastIndexedId);
+        if (count > 0) log.info("Search index caught up: {} messages indexed from the store", count);
+    }
+
+    /** Indexes, by batches of 1,000, every message stored with an id after {@code since} (all of them for null). */
+    private long indexFromStore(String since) {
         List<Message> batch = new ArrayList<>();
         long[] count = {0};
         messages.forEachAfterId(since, m -> {
             batch.add(m);
-            if (lastIndexedId == null || m.id().compareTo(lastIndexedId) > 0) lastIndexedId = m.id();
             if (batch.size() == 1000) {
-                index.index(batch);
+                index(batch);
                 count[0] += batch.size();
                 batch.clear();
             }
         });
-        if (!batch.isEmpty()) index.index(batch);
-        count[0] += batch.size();
-        index.refresh();
-        index.commit(lastIndexedId);
-        if (count[0] > 0) log.info("Search index caught up: {} messages indexed from the store", count[0]);
+        if (!batch.isEmpty()) index(batch);
+        return count[0] + batch.size();
     }
 
     /**

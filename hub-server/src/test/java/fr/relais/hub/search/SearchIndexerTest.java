@@ -2,22 +2,31 @@ package fr.relais.hub.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import fr.relais.hub.chat.ChannelEvent;
 import fr.relais.hub.chat.ChannelEventType;
 import fr.relais.hub.chat.Message;
+import fr.relais.hub.chat.MessageStore;
+import fr.relais.hub.chat.store.MessageStoresAccess;
 import fr.relais.hub.identity.UserRef;
+import fr.relais.hub.infra.mongo.EmbeddedMongoServer;
 import fr.relais.hub.infra.mongo.MongoProperties;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the indexer hands to Lucene: only events that change what is searched (text, deletion), each
- * message once per drain in its latest state. A live session's reaction bursts used to cost one
- * Lucene update per reaction.
+ * message once per drain in its latest state (a live session's reaction bursts used to cost one
+ * Lucene update per reaction), and what a full queue could not hold, read back from the store.
  */
 class SearchIndexerTest {
     private static final UserRef AUTHOR = new UserRef("u1", "camille", "Camille", false);
@@ -68,6 +77,50 @@ class SearchIndexerTest {
 
         assertThat(index.handed).isEmpty();
         assertThat(index.search("affiche", List.of("fed-29"), 10)).containsExactly("m1");
+    }
+
+    @Test
+    void past_a_full_queue_the_indexer_reads_what_it_could_not_queue_from_the_store(@TempDir Path dataDir) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MessageStore store = MessageStoresAccess.open(client.getDatabase("relais"));
+            SearchIndexer small = new SearchIndexer(index, store, 3);
+            // Posted ten minutes ago: out of the minute of slack the re-read from the store allows for.
+            String tenMinutesOld = new ObjectId(Date.from(Instant.now().minusSeconds(600))).toHexString();
+            Message first = message(tenMinutesOld, 1, "Ordre du jour de l'assemblée");
+            store.insertNew(List.of(first));
+            small.onEvents(List.of(new ChannelEvent(ChannelEventType.MESSAGE_CREATED, "fed-29", 1, first)));
+            small.drain();
+
+            // Then, before the next drain: ten new messages and an edit of the first, for a queue of three.
+            List<ChannelEvent> burst = new ArrayList<>();
+            List<Message> created = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Message m = message(store.newId(), 2 + i, "Point presse numéro " + (i + 1) + " rugby" + (char) ('a' + i));
+                created.add(m);
+                burst.add(new ChannelEvent(ChannelEventType.MESSAGE_CREATED, "fed-29", m.seq(), m));
+            }
+            store.insertNew(created);
+            Message edited = first.edited("Assemblée annulée", List.of(), false, Instant.now()).withSeq(1);
+            store.replace(List.of(edited));
+            burst.add(new ChannelEvent(ChannelEventType.MESSAGE_UPDATED, "fed-29", 12, edited));
+            small.onEvents(burst);
+            small.drain();
+
+            assertThat(index.size()).isEqualTo(11);
+            assertThat(index.search("rugbyj", List.of("fed-29"), 10)).containsExactly(created.getLast().id());
+            assertThat(index.search("annulée", List.of("fed-29"), 10)).containsExactly(first.id());
+            assertThat(index.search("ordre", List.of("fed-29"), 10)).isEmpty();
+
+            // Caught up: new events are queued again.
+            Message later = message(store.newId(), 13, "Collage d'affiches demain");
+            store.insertNew(List.of(later));
+            small.onEvents(List.of(new ChannelEvent(ChannelEventType.MESSAGE_CREATED, "fed-29", 13, later)));
+            index.handed.clear();
+            small.drain();
+            assertThat(index.handed).extracting(Message::id).containsExactly(later.id());
+            assertThat(index.search("collage", List.of("fed-29"), 10)).containsExactly(later.id());
+        }
     }
 
     private static Message message(String id, long seq, String text) {
