@@ -6,7 +6,6 @@ import fr.relais.hub.chat.Message;
 import fr.relais.hub.chat.MessageStore;
 import fr.relais.hub.realtime.ChannelEventListener;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,8 +124,9 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
             behind = false; // events from now on are queued again; what came before is read below
         }
         try {
-            long count = changed.isEmpty() ? 0 : indexAll(messages.findByIds(changed).values());
-            if (from != null) count += indexFromStore(aMinuteBefore(from));
+            List<Message> changedNow = List.copyOf(messages.findByIds(changed).values());
+            index(changedNow);
+            long count = changedNow.size() + (from == null ? 0 : indexFromStore(aMinuteBefore(from)));
             log.info("Search indexing caught up: {} messages re-read from the store", count);
         } catch (RuntimeException e) {
             synchronized (this) { // the store could not be read: try again at the next drain
@@ -136,11 +136,6 @@ class SearchIndexer implements ChannelEventListener, SmartInitializingSingleton,
             }
             throw e;
         }
-    }
-
-    private long indexAll(Collection<Message> found) {
-        index(List.copyOf(found));
-        return found.size();
     }
 
     private void index(List<Message> batch) {
