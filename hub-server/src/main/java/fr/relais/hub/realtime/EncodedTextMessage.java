@@ -32,6 +32,12 @@ final class EncodedTextMessage implements WebSocketMessage<ByteBuffer> {
         return true;
     }
 
+    /** Copies the bytes into {@code target} at {@code offset}; returns the offset just past them. */
+    int copyTo(byte[] target, int offset) {
+        System.arraycopy(utf8, 0, target, offset, utf8.length);
+        return offset + utf8.length;
+    }
+
     String text() {
         return new String(utf8, StandardCharsets.UTF_8);
     }

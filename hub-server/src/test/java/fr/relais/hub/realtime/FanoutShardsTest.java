@@ -12,18 +12,23 @@ import static org.mockito.Mockito.when;
 import fr.relais.hub.chat.ChatLimits;
 import fr.relais.hub.infra.stomp.StompLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.messaging.simp.stomp.StompDecoder;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
  * The fan-out with sockets that block while writing (what a slow network does), to see what happens to
- * events that are waiting: they count as delivery being behind, and they skip subscriptions removed
- * meanwhile.
+ * events that are waiting: they count as delivery being behind, they skip subscriptions removed
+ * meanwhile, and once the shard moves on each socket gets the frames waiting for it in one message.
  */
 class FanoutShardsTest {
     private static final String TOPIC = "/topic/channels.fed-29";
@@ -33,8 +38,11 @@ class FanoutShardsTest {
     private final WebSocketSessions sockets = new WebSocketSessions(new StompLimits(0, 0, 0, 0, 0, 0, 0), registry);
     private final DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
     private final FanoutShards shards = new FanoutShards(beans.getBeanProvider(TopicSubscriptions.class),
-            beans.getBeanProvider(WebSocketSessions.class), registry, new ChatLimits(0, 0, 0, 0, null, 1));
+            beans.getBeanProvider(WebSocketSessions.class), registry, new ChatLimits(0, 0, 0, 0, null, 1, COALESCE_LIMIT));
     private final TopicSubscriptions topics = new TopicSubscriptions(shards, sockets, registry);
+    /** Two frames of {@link #event(int)} fit in one message, three do not. */
+    private static final int COALESCE_LIMIT = new StompMessageFrame(TOPIC, event(0)).forSubscription("sub-0").getPayloadLength() * 5 / 2;
+    private final CountDownLatch writing = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
     FanoutShardsTest() {
@@ -78,6 +86,76 @@ class FanoutShardsTest {
         verify(excluded, never()).sendMessage(any());
     }
 
+    @Test
+    void frames_waiting_for_a_socket_are_written_to_it_together_in_order_up_to_the_size_limit() throws Exception {
+        subscribe(socket("slow", true));
+        List<String> received = new CopyOnWriteArrayList<>();
+        subscribe(recording(sameShardAs("slow"), received));
+
+        shards.deliver(TOPIC, event(1));
+        writing.await(); // the shard is stuck on "slow" with event 1
+        for (int n = 2; n <= 4; n++) shards.deliver(TOPIC, event(n));
+        release.countDown();
+
+        await().untilAsserted(() -> assertThat(received).hasSize(3));
+        assertThat(received).extracting(FanoutShardsTest::bodies)
+                .containsExactly(List.of("{\"n\":1}"), List.of("{\"n\":2}", "{\"n\":3}"), List.of("{\"n\":4}"));
+        await().untilAsserted(() -> assertThat(registry.get("relais.fanout.deliveries").counter().count()).isEqualTo(8));
+        assertThat(registry.get("relais.fanout.writes").counter().count()).as("1 + 2 messages to each socket").isEqualTo(6);
+    }
+
+    @Test
+    void a_subscription_removed_while_its_frames_wait_to_be_coalesced_receives_none_of_them() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        subscribe(recording("first", received));
+        subscribe(socket(sameShardAs("first"), true)); // written after "first"
+
+        shards.deliver(TOPIC, event(1));
+        writing.await(); // "first" has event 1, the shard is stuck on the other socket
+        shards.deliver(TOPIC, event(2));
+        shards.deliver(TOPIC, event(3));
+        topics.remove("first", "sub-0");
+        release.countDown();
+
+        await().untilAsserted(() -> assertThat(registry.get("relais.fanout.backlog").gauge().value()).isZero());
+        assertThat(received).extracting(FanoutShardsTest::bodies).containsExactly(List.of("{\"n\":1}"));
+        assertThat(registry.get("relais.fanout.deliveries").counter().count()).as("1 to first, 3 to the other").isEqualTo(4);
+    }
+
+    @Test
+    void a_round_that_fails_does_not_stop_its_shard() throws Exception {
+        WebSocketSession broken = socket("broken", false);
+        when(broken.isOpen()).thenThrow(new IllegalArgumentException("a bug somewhere under the write"));
+        subscribe(broken);
+        shards.deliver(TOPIC, event(1));
+        await().untilAsserted(() -> assertThat(registry.get("relais.fanout.backlog").gauge().value()).isZero());
+
+        topics.remove("broken", "sub-0");
+        List<String> received = new CopyOnWriteArrayList<>();
+        subscribe(recording(sameShardAs("broken"), received));
+        shards.deliver(TOPIC, event(2));
+        await().untilAsserted(() -> assertThat(received).extracting(FanoutShardsTest::bodies).containsExactly(List.of("{\"n\":2}")));
+    }
+
+    private static byte[] event(int n) {
+        return ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The bodies of the STOMP frames in one WebSocket message, read by Spring's own STOMP decoder. */
+    private static List<String> bodies(String message) {
+        return new StompDecoder().decode(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8))).stream()
+                .map(frame -> new String(frame.getPayload(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private WebSocketSession recording(String id, List<String> received) throws Exception {
+        WebSocketSession socket = socket(id, false);
+        doAnswer(call -> {
+            received.add(call.<TextMessage>getArgument(0).getPayload());
+            return null;
+        }).when(socket).sendMessage(any());
+        return socket;
+    }
+
     private void subscribe(WebSocketSession socket) throws Exception {
         sockets.decorate(mock(WebSocketHandler.class)).afterConnectionEstablished(socket);
         topics.add(socket.getId(), "sub-0", TOPIC);
@@ -96,6 +174,7 @@ class FanoutShardsTest {
         when(socket.isOpen()).thenReturn(true);
         if (stuck) {
             doAnswer(call -> {
+                writing.countDown();
                 release.await();
                 return null;
             }).when(socket).sendMessage(any());
