@@ -1,14 +1,11 @@
 package fr.relais.hub.realtime;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * Writes one round of a fan-out shard: the events taken from its queue at once. One event is written
@@ -72,7 +69,7 @@ final class RoundWriter {
         for (TopicSubscriptions.Subscriber s : delivery.targets()) {
             WebSocketSession socket = s.socket();
             if (s.removed() || socket == null || !socket.isOpen()) continue;
-            if (send(socket, bySubscriptionId.computeIfAbsent(s.escapedSubscriptionId(), delivery.frame()::forSubscription), open)) {
+            if (open.send(socket, bySubscriptionId.computeIfAbsent(s.escapedSubscriptionId(), delivery.frame()::forSubscription))) {
                 frames++;
                 messages++;
             }
@@ -114,7 +111,7 @@ final class RoundWriter {
             int count = chunk.size();
             EncodedTextMessage message = count == 1 ? chunk.getFirst() : concatenate(chunk, bytes);
             chunk.clear();
-            if (!send(socket, message, open)) return;
+            if (!open.send(socket, message)) return;
             frames += count;
             messages++;
         }
@@ -125,26 +122,5 @@ final class RoundWriter {
         int at = 0;
         for (EncodedTextMessage frame : frames) at = frame.copyTo(joined, at);
         return new EncodedTextMessage(joined);
-    }
-
-    /** False if the socket is gone or was closed for being too slow: nothing more is written to it this round. */
-    private static boolean send(WebSocketSession socket, EncodedTextMessage message, WebSocketSessions open) {
-        try {
-            socket.sendMessage(message);
-            return true;
-        } catch (SessionLimitExceededException slow) {
-            open.droppedSlowClient(); // the decorator has closed it; the client will reconnect and catch up
-        } catch (IOException | IllegalStateException broken) {
-            closeQuietly(socket);
-        }
-        return false;
-    }
-
-    private static void closeQuietly(WebSocketSession session) {
-        try {
-            session.close(CloseStatus.SESSION_NOT_RELIABLE);
-        } catch (IOException ignored) {
-            // already gone
-        }
     }
 }

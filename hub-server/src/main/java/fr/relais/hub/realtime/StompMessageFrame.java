@@ -1,5 +1,6 @@
 package fr.relais.hub.realtime;
 
+import fr.relais.hub.infra.stomp.StompHeaderValues;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,7 +16,7 @@ final class StompMessageFrame {
     private final byte[] tail;
 
     StompMessageFrame(String destination, byte[] jsonBody) {
-        this.head = ("MESSAGE\ndestination:" + escapeHeader(destination)
+        this.head = ("MESSAGE\ndestination:" + StompHeaderValues.escape(destination)
                 + "\ncontent-type:application/json\nmessage-id:" + Long.toString(MESSAGE_IDS.incrementAndGet(), 36)
                 + "\ncontent-length:" + jsonBody.length + "\nsubscription:").getBytes(StandardCharsets.UTF_8);
         this.tail = new byte[2 + jsonBody.length + 1];
@@ -32,11 +33,5 @@ final class StompMessageFrame {
         System.arraycopy(id, 0, frame, head.length, id.length);
         System.arraycopy(tail, 0, frame, head.length + id.length, tail.length);
         return new EncodedTextMessage(frame);
-    }
-
-    /** STOMP 1.2 header value escaping. */
-    static String escapeHeader(String value) {
-        if (value.indexOf('\\') < 0 && value.indexOf(':') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) return value;
-        return value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace(":", "\\c");
     }
 }

@@ -1,5 +1,6 @@
 package fr.relais.hub.realtime;
 
+import fr.relais.hub.infra.stomp.StompHeaderValues;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public class TopicSubscriptions {
             this.sessionId = sessionId;
             this.socket = socket;
             this.subscriptionId = subscriptionId;
-            this.escapedSubscriptionId = StompMessageFrame.escapeHeader(subscriptionId);
+            this.escapedSubscriptionId = StompHeaderValues.escape(subscriptionId);
         }
 
         WebSocketSession socket() {

@@ -31,7 +31,7 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
     private final StompLimits limits;
     private final Counter slowClientsDropped;
 
-    WebSocketSessions(StompLimits limits, MeterRegistry registry) {
+    public WebSocketSessions(StompLimits limits, MeterRegistry registry) {
         this.limits = limits;
         this.slowClientsDropped = Counter.builder("relais.fanout.slow.clients.dropped")
                 .description("Connections closed because they could not keep up").register(registry);
@@ -75,6 +75,32 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
 
     void droppedSlowClient() {
         slowClientsDropped.increment();
+    }
+
+    /**
+     * Writes ready STOMP frames (UTF-8, each ending with its NUL) to one socket as one WebSocket text
+     * message, without re-encoding them. False if the socket is gone, or was closed for being too slow.
+     */
+    public boolean sendEncoded(String sessionId, byte[] frames) {
+        WebSocketSession socket = sessions.get(sessionId);
+        return socket != null && socket.isOpen() && send(socket, new EncodedTextMessage(frames));
+    }
+
+    /** Writes to a socket of this node, applying the slow-client policy; false if nothing more should be written to it. */
+    boolean send(WebSocketSession socket, WebSocketMessage<?> message) {
+        try {
+            socket.sendMessage(message);
+            return true;
+        } catch (org.springframework.web.socket.handler.SessionLimitExceededException slow) {
+            droppedSlowClient(); // the decorator has closed it; the client will reconnect and catch up
+        } catch (java.io.IOException | IllegalStateException broken) {
+            try {
+                socket.close(CloseStatus.SESSION_NOT_RELIABLE);
+            } catch (java.io.IOException ignored) {
+                // already gone
+            }
+        }
+        return false;
     }
 
     public int count() {

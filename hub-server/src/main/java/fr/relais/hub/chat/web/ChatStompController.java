@@ -69,7 +69,7 @@ class ChatStompController {
             sender.post(user, channelId, new PostRequest(body.text(), body.clientMessageId(), body.threadId(), body.attachmentIds()))
                     .whenComplete((stored, failure) -> {
                         if (failure == null) {
-                            if (headers.getReceipt() != null) receipts.send(headers.getSessionId(), headers.getReceipt());
+                            if (headers.getReceipt() != null) receipts.sendStored(headers.getSessionId(), headers.getReceipt());
                         } else {
                             reject(user, headers, body.clientMessageId(), unwrap(failure));
                         }
