@@ -36,7 +36,8 @@ final class ChannelWriter {
     }
 
     /** A write and the channel it belongs to, in arrival order. */
-    record Queued(String channelId, PendingWrite write) {
+    /** A write waiting for the writer, and when it started waiting ({@link System#nanoTime()}). */
+    record Queued(String channelId, PendingWrite write, long queuedAt) {
     }
 
     private final Ports ports;

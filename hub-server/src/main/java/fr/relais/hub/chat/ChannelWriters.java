@@ -89,6 +89,14 @@ class ChannelWriters implements DisposableBean {
             return CompletableFuture.failedFuture(new RelaisException(ErrorCode.OVERLOADED,
                     "Messages are reaching their readers more slowly than they arrive; retry in a moment"));
         }
+        long now = System.nanoTime();
+        ChannelWriter.Queued oldest = queue.peek();
+        if (oldest != null && now - oldest.queuedAt() > limits.maxWriteWait().toNanos()) {
+            // Past this, an accepted message would wait longer for its receipt than a refusal takes to retry.
+            metrics.rejectedOverload();
+            return CompletableFuture.failedFuture(new RelaisException(ErrorCode.OVERLOADED,
+                    "Messages are waiting too long to be stored; retry in a moment"));
+        }
         AtomicInteger channelPending = pendingByChannel.computeIfAbsent(channelId, id -> new AtomicInteger());
         if (channelPending.incrementAndGet() > limits.maxPendingPerChannel()) {
             channelPending.decrementAndGet();
@@ -97,7 +105,7 @@ class ChannelWriters implements DisposableBean {
                     "This channel is receiving more messages than it can store; retry in a moment"));
         }
         pending.incrementAndGet();
-        queue.add(new ChannelWriter.Queued(channelId, write));
+        queue.add(new ChannelWriter.Queued(channelId, write, now));
         if (draining.compareAndSet(false, true)) executor.execute(this::drain);
         return write.result();
     }

@@ -17,13 +17,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fanoutCoalesceBytes when a fan-out shard has fallen behind, the frames waiting for one socket
  *                            are written as one WebSocket message of at most this many bytes (one
  *                            socket write instead of one per frame); 0: always one frame per message
+ * @param maxWriteWait        while the oldest write waiting for the writer has waited longer than this,
+ *                            new writes are refused with {@code overloaded}, on every channel: past
+ *                            capacity, a quick refusal the client can retry beats a receipt seconds later
  * @param commitInterval      while writes keep coming, the writer starts a batch at most this often, so
  *                            that more of them share one durability barrier; a write arriving after a
  *                            quiet moment is committed at once. Zero: commit back to back.
  */
 @ConfigurationProperties("relais.limits")
 public record ChatLimits(int messageMaxChars, int maxBatch, int maxPendingPerChannel, int historyMaxPage,
-                         Duration commitInterval, Integer maxFanoutBacklog, Integer fanoutCoalesceBytes) {
+                         Duration commitInterval, Integer maxFanoutBacklog, Integer fanoutCoalesceBytes,
+                         Duration maxWriteWait) {
     public ChatLimits {
         if (messageMaxChars <= 0) messageMaxChars = 4000;
         if (maxBatch <= 0) maxBatch = 256;
@@ -31,6 +35,7 @@ public record ChatLimits(int messageMaxChars, int maxBatch, int maxPendingPerCha
         if (historyMaxPage <= 0) historyMaxPage = 200;
         if (maxFanoutBacklog == null || maxFanoutBacklog < 0) maxFanoutBacklog = 200_000;
         if (fanoutCoalesceBytes == null || fanoutCoalesceBytes < 0) fanoutCoalesceBytes = 16_384;
+        if (maxWriteWait == null || maxWriteWait.isNegative() || maxWriteWait.isZero()) maxWriteWait = Duration.ofSeconds(1);
         if (commitInterval == null || commitInterval.isNegative()) commitInterval = Duration.ofMillis(2);
     }
 }

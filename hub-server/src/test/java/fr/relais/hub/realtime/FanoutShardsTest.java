@@ -38,7 +38,7 @@ class FanoutShardsTest {
     private final WebSocketSessions sockets = new WebSocketSessions(new StompLimits(0, 0, 0, 0, 0, 0, 0), registry);
     private final DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
     private final FanoutShards shards = new FanoutShards(beans.getBeanProvider(TopicSubscriptions.class),
-            beans.getBeanProvider(WebSocketSessions.class), registry, new ChatLimits(0, 0, 0, 0, null, 1, COALESCE_LIMIT));
+            beans.getBeanProvider(WebSocketSessions.class), registry, new ChatLimits(0, 0, 0, 0, null, 1, COALESCE_LIMIT, null));
     private final TopicSubscriptions topics = new TopicSubscriptions(shards, sockets, registry);
     /** Two frames of {@link #event(int)} fit in one message, three do not. */
     private static final int COALESCE_LIMIT = new StompMessageFrame(TOPIC, event(0)).forSubscription("sub-0").getPayloadLength() * 5 / 2;
