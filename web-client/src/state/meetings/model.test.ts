@@ -61,6 +61,26 @@ describe('MeetingsModel', () => {
     expect(m.feed?.path).toBe('/calendar/n3w.ics');
   });
 
+  it('keeps an answer given while the meeting page reloads, when the reload was read before it', async () => {
+    let release = () => {};
+    let reads = 0;
+    const api = fakeApi({
+      meeting: vi.fn(async (id: string) => {
+        if (++reads === 2) await new Promise<void>((r) => { release = r; }); // the reconnection's read answers late
+        return meeting(id); // read before the answer: mine is null
+      }),
+    });
+    const m = new MeetingsModel(api, fakeLive(), member, () => T0);
+    await m.enter({ kind: 'meeting', id: 'm1' });
+    const o = m.selected!;
+    const reconnected = m.onConnected();
+    await vi.waitFor(() => expect(reads).toBe(2));
+    await m.answer(o, 'yes');
+    release();
+    await reconnected;
+    expect(m.rsvpOf(o)?.mine).toBe('YES');
+  });
+
   it('puts the counts back when the hub refuses an answer', async () => {
     const api = fakeApi({ answer: vi.fn(async () => { throw new ApiError('not_invited', 'You are not invited', 403); }) });
     const m = new MeetingsModel(api, fakeLive(), coordinator, () => T0);

@@ -71,6 +71,8 @@ export class MeetingsModel extends ChangeNotifier {
   agendaLoaded = false;
   /** RSVP counts by occurrence id (`meetingId/key`). */
   readonly rsvp = new Map<string, RsvpCounts>();
+  /** Counts the viewer's answers: a load that started before the latest answer must not replace it. */
+  private answers = 0;
   meeting: Meeting | null = null;
   occurrences: Occurrence[] = [];
   selectedKey: string | null = null;
@@ -200,8 +202,10 @@ export class MeetingsModel extends ChangeNotifier {
   }
 
   private async loadRsvp(meetingId: string, key: string): Promise<void> {
+    const answersBefore = this.answers;
     try {
-      this.rsvp.set(occurrenceId({ meetingId, key }), await this.api.rsvp(meetingId, key));
+      const counts = await this.api.rsvp(meetingId, key);
+      if (answersBefore === this.answers) this.rsvp.set(occurrenceId({ meetingId, key }), counts);
     } catch {
       // not invited (staff see meetings they do not attend): no counts to show
     }
@@ -211,6 +215,7 @@ export class MeetingsModel extends ChangeNotifier {
   async answer(o: Pick<Occurrence, 'meetingId' | 'key'>, answer: RsvpAnswer): Promise<void> {
     const id = occurrenceId(o);
     const before = this.rsvp.get(id);
+    this.answers++;
     this.rsvp.set(id, withAnswer(before, answer));
     this.changed();
     try {
@@ -237,6 +242,7 @@ export class MeetingsModel extends ChangeNotifier {
   }
 
   private async reloadMeeting(id: string, request = ++this.meetingRequest): Promise<void> {
+    const answersBefore = this.answers;
     try {
       const [meeting, occurrences, video] = await Promise.all([
         this.api.meeting(id),
@@ -250,7 +256,8 @@ export class MeetingsModel extends ChangeNotifier {
       const keep = this.selectedKey && this.occurrences.some((o) => o.key === this.selectedKey) ? this.selectedKey : null;
       this.selectedKey = keep ?? currentOccurrence(this.occurrences, this.now())?.key ?? null;
       const firstOpen = meeting.nextOccurrences.find((o) => !o.cancelled);
-      if (meeting.nextRsvp && firstOpen) this.rsvp.set(occurrenceId(firstOpen), meeting.nextRsvp);
+      // Read before an answer given meanwhile (a reconnection's reload, say): that answer stays shown.
+      if (meeting.nextRsvp && firstOpen && answersBefore === this.answers) this.rsvp.set(occurrenceId(firstOpen), meeting.nextRsvp);
       if (this.selectedKey && meeting.viewer.invited && !this.rsvp.has(occurrenceId({ meetingId: id, key: this.selectedKey }))) {
         await this.loadRsvp(id, this.selectedKey);
       }
