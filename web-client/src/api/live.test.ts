@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveConnection } from './live';
 
 /**
@@ -42,11 +42,6 @@ class ScriptedSocket {
 const frame = (command: string, headers: Record<string, string>, body = '') =>
   `${command}\n${Object.entries(headers).map(([k, v]) => `${k}:${v}`).join('\n')}\n\n${body}\u0000`;
 
-const until = async (condition: () => boolean) => {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(condition()).toBe(true);
-};
-
 describe('LiveConnection', () => {
   const original = (globalThis as { WebSocket?: unknown }).WebSocket;
   beforeEach(() => {
@@ -61,10 +56,10 @@ describe('LiveConnection', () => {
     const frames: string[] = [];
     live.onFrame = (destination, body) => frames.push(`${destination} ${body}`);
     live.connect('token');
-    await until(() => ScriptedSocket.last?.sent.some((s) => s.startsWith('CONNECT')) ?? false);
+    await vi.waitFor(() => expect(ScriptedSocket.last?.sent.some((s) => s.startsWith('CONNECT'))).toBe(true));
     const socket = ScriptedSocket.last!;
     socket.receive(frame('CONNECTED', { version: '1.2', 'heart-beat': '0,0' }));
-    await until(() => live.connected);
+    await vi.waitFor(() => expect(live.connected).toBe(true));
 
     const subscribed = live.subscribe('/topic/channels.fed-29');
     const subscribe = socket.sent.find((s) => s.startsWith('SUBSCRIBE'))!;

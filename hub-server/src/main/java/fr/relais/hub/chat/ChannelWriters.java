@@ -47,6 +47,7 @@ class ChannelWriters implements DisposableBean {
     private final ThreadPoolExecutor completions;
     private final ChannelWriter writer;
     private final ChatLimits limits;
+    private final long maxWriteWaitNanos;
     private final WriterMetrics metrics;
     /** Resolved at first write: the fan-out depends on beans that depend on this one. */
     private final Supplier<FanoutPressure> fanout;
@@ -76,6 +77,7 @@ class ChannelWriters implements DisposableBean {
             }
         });
         this.limits = limits;
+        this.maxWriteWaitNanos = limits.maxWriteWait().toNanos();
         this.metrics = new WriterMetrics(registry);
         this.writer = new ChannelWriter(new ChannelWriter.Ports(messages, events, seqs, durability, publisher,
                 metrics, preparation, completions));
@@ -91,7 +93,7 @@ class ChannelWriters implements DisposableBean {
         }
         long now = System.nanoTime();
         ChannelWriter.Queued oldest = queue.peek();
-        if (oldest != null && now - oldest.queuedAt() > limits.maxWriteWait().toNanos()) {
+        if (oldest != null && now - oldest.queuedAt() > maxWriteWaitNanos) {
             // Past this, an accepted message would wait longer for its receipt than a refusal takes to retry.
             metrics.rejectedOverload();
             return CompletableFuture.failedFuture(new RelaisException(ErrorCode.OVERLOADED,

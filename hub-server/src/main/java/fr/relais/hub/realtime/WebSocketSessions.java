@@ -4,6 +4,7 @@ import fr.relais.hub.infra.stomp.StompLimits;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
@@ -52,7 +54,7 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
         if (session == null) return;
         try {
             session.sendMessage(new org.springframework.web.socket.TextMessage(frame));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // closing anyway
         }
         closeWhenFlushed(session, status, System.nanoTime() + 2_000_000_000L);
@@ -64,7 +66,7 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
         if (flushed || System.nanoTime() > deadline || !session.isOpen()) {
             try {
                 session.close(status);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // already closed
             }
             return;
@@ -91,12 +93,12 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
         try {
             socket.sendMessage(message);
             return true;
-        } catch (org.springframework.web.socket.handler.SessionLimitExceededException slow) {
+        } catch (SessionLimitExceededException slow) {
             droppedSlowClient(); // the decorator has closed it; the client will reconnect and catch up
-        } catch (java.io.IOException | IllegalStateException broken) {
+        } catch (IOException | IllegalStateException broken) {
             try {
                 socket.close(CloseStatus.SESSION_NOT_RELIABLE);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // already gone
             }
         }

@@ -3,7 +3,6 @@ package fr.relais.hub.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.messaging.simp.stomp.StompDecoder;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -90,7 +88,7 @@ class FanoutShardsTest {
     void frames_waiting_for_a_socket_are_written_to_it_together_in_order_up_to_the_size_limit() throws Exception {
         subscribe(socket("slow", true));
         List<String> received = new CopyOnWriteArrayList<>();
-        subscribe(recording(sameShardAs("slow"), received));
+        subscribe(TestSockets.recording(sameShardAs("slow"), received));
 
         shards.deliver(TOPIC, event(1));
         writing.await(); // the shard is stuck on "slow" with event 1
@@ -107,7 +105,7 @@ class FanoutShardsTest {
     @Test
     void a_subscription_removed_while_its_frames_wait_to_be_coalesced_receives_none_of_them() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        subscribe(recording("first", received));
+        subscribe(TestSockets.recording("first", received));
         subscribe(socket(sameShardAs("first"), true)); // written after "first"
 
         shards.deliver(TOPIC, event(1));
@@ -132,7 +130,7 @@ class FanoutShardsTest {
 
         topics.remove("broken", "sub-0");
         List<String> received = new CopyOnWriteArrayList<>();
-        subscribe(recording(sameShardAs("broken"), received));
+        subscribe(TestSockets.recording(sameShardAs("broken"), received));
         shards.deliver(TOPIC, event(2));
         await().untilAsserted(() -> assertThat(received).extracting(FanoutShardsTest::bodies).containsExactly(List.of("{\"n\":2}")));
     }
@@ -145,15 +143,6 @@ class FanoutShardsTest {
     private static List<String> bodies(String message) {
         return new StompDecoder().decode(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8))).stream()
                 .map(frame -> new String(frame.getPayload(), StandardCharsets.UTF_8)).toList();
-    }
-
-    private WebSocketSession recording(String id, List<String> received) throws Exception {
-        WebSocketSession socket = socket(id, false);
-        doAnswer(call -> {
-            received.add(call.<TextMessage>getArgument(0).getPayload());
-            return null;
-        }).when(socket).sendMessage(any());
-        return socket;
     }
 
     private void subscribe(WebSocketSession socket) throws Exception {
@@ -169,16 +158,6 @@ class FanoutShardsTest {
     }
 
     private WebSocketSession socket(String id, boolean stuck) throws Exception {
-        WebSocketSession socket = mock(WebSocketSession.class);
-        when(socket.getId()).thenReturn(id);
-        when(socket.isOpen()).thenReturn(true);
-        if (stuck) {
-            doAnswer(call -> {
-                writing.countDown();
-                release.await();
-                return null;
-            }).when(socket).sendMessage(any());
-        }
-        return socket;
+        return stuck ? TestSockets.stuck(id, writing, release) : TestSockets.open(id);
     }
 }

@@ -2,11 +2,9 @@ package fr.relais.hub.infra.stomp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
+import fr.relais.hub.realtime.TestSockets;
 import fr.relais.hub.realtime.WebSocketSessions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
@@ -21,7 +19,6 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -49,9 +46,9 @@ class ReceiptsTest {
 
     @Test
     void receipts_waiting_for_a_connection_reach_it_in_one_message_in_order() throws Exception {
-        open(stuck("slow"));
+        open(TestSockets.stuck("slow", writing, release));
         List<String> received = new CopyOnWriteArrayList<>();
-        open(recording("publisher", received));
+        open(TestSockets.recording("publisher", received));
 
         receipts.sendStored("slow", "r-0");
         writing.await(); // the receipts thread is stuck writing to "slow"
@@ -76,31 +73,5 @@ class ReceiptsTest {
 
     private void open(WebSocketSession socket) throws Exception {
         sockets.decorate(mock(WebSocketHandler.class)).afterConnectionEstablished(socket);
-    }
-
-    private WebSocketSession stuck(String id) throws Exception {
-        WebSocketSession socket = socket(id);
-        doAnswer(call -> {
-            writing.countDown();
-            release.await();
-            return null;
-        }).when(socket).sendMessage(any());
-        return socket;
-    }
-
-    private WebSocketSession recording(String id, List<String> received) throws Exception {
-        WebSocketSession socket = socket(id);
-        doAnswer(call -> {
-            received.add(call.<TextMessage>getArgument(0).getPayload());
-            return null;
-        }).when(socket).sendMessage(any());
-        return socket;
-    }
-
-    private static WebSocketSession socket(String id) {
-        WebSocketSession socket = mock(WebSocketSession.class);
-        when(socket.getId()).thenReturn(id);
-        when(socket.isOpen()).thenReturn(true);
-        return socket;
     }
 }
