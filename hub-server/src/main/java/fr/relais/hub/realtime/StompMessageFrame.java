@@ -7,15 +7,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A STOMP MESSAGE frame built once per event, as UTF-8 bytes: everything but the {@code subscription}
  * header, which is the only part that differs between subscribers. Per subscription id, fan-out
- * only copies bytes (and most subscribers of a topic share a few ids).
+ * only copies bytes (and most subscribers of a topic share a few ids). Error events are built the same
+ * way ({@code infra.stomp.SessionErrors}).
  */
-final class StompMessageFrame {
+public final class StompMessageFrame {
     private static final AtomicLong MESSAGE_IDS = new AtomicLong();
 
     private final byte[] head;
     private final byte[] tail;
 
-    StompMessageFrame(String destination, byte[] jsonBody) {
+    public StompMessageFrame(String destination, byte[] jsonBody) {
         this.head = ("MESSAGE\ndestination:" + StompHeaderValues.escape(destination)
                 + "\ncontent-type:application/json\nmessage-id:" + Long.toString(MESSAGE_IDS.incrementAndGet(), 36)
                 + "\ncontent-length:" + jsonBody.length + "\nsubscription:").getBytes(StandardCharsets.UTF_8);
@@ -27,11 +28,16 @@ final class StompMessageFrame {
     }
 
     EncodedTextMessage forSubscription(String escapedSubscriptionId) {
+        return new EncodedTextMessage(bytesFor(escapedSubscriptionId));
+    }
+
+    /** The whole frame, ending with its NUL, for one subscription id (escaped already). */
+    public byte[] bytesFor(String escapedSubscriptionId) {
         byte[] id = escapedSubscriptionId.getBytes(StandardCharsets.UTF_8);
         byte[] frame = new byte[head.length + id.length + tail.length];
         System.arraycopy(head, 0, frame, 0, head.length);
         System.arraycopy(id, 0, frame, head.length, id.length);
         System.arraycopy(tail, 0, frame, head.length + id.length, tail.length);
-        return new EncodedTextMessage(frame);
+        return frame;
     }
 }

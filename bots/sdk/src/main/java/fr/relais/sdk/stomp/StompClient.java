@@ -398,16 +398,17 @@ public final class StompClient implements AutoCloseable {
                 writer.sendClose(WebSocket.NORMAL_CLOSURE, "");
                 return;
             }
-            String receiptId = frame.header("receipt-id");
-            if (receiptId != null) {
-                receipts.fail(receiptId, error);
-            }
+            // Listeners first: whoever wakes up on the failed receipt then finds the error already heard.
             for (Consumer<StompFrame> listener : errorListeners) {
                 try {
                     listener.accept(frame);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "ERROR listener failed", e);
                 }
+            }
+            String receiptId = frame.header("receipt-id");
+            if (receiptId != null) {
+                receipts.fail(receiptId, error);
             }
         }
     }

@@ -58,11 +58,11 @@ class ChatStompController {
             body = json.readValue(frame.getPayload(), SendMessageFrame.class);
             if (body == null) throw new RelaisException(ErrorCode.MALFORMED_JSON, "The body must be a JSON object");
         } catch (JacksonException e) {
-            reject(user, headers, null, new RelaisException(ErrorCode.MALFORMED_JSON,
+            reject(headers, null, new RelaisException(ErrorCode.MALFORMED_JSON,
                     "The body must be JSON like {\"text\":\"...\",\"clientMessageId\":\"...\"}"));
             return;
         } catch (RelaisException e) {
-            reject(user, headers, null, e);
+            reject(headers, null, e);
             return;
         }
         try {
@@ -71,11 +71,11 @@ class ChatStompController {
                         if (failure == null) {
                             if (headers.getReceipt() != null) receipts.sendStored(headers.getSessionId(), headers.getReceipt());
                         } else {
-                            reject(user, headers, body.clientMessageId(), unwrap(failure));
+                            reject(headers, body.clientMessageId(), unwrap(failure));
                         }
                     });
         } catch (RelaisException e) {
-            reject(user, headers, body.clientMessageId(), e);
+            reject(headers, body.clientMessageId(), e);
         }
     }
 
@@ -88,14 +88,14 @@ class ChatStompController {
             readState.markRead(user, channelId, body.seq());
             if (headers.getReceipt() != null) receipts.send(headers.getSessionId(), headers.getReceipt());
         } catch (JacksonException e) {
-            reject(user, headers, null, new RelaisException(ErrorCode.MALFORMED_JSON, "The body must be JSON like {\"seq\":12}"));
+            reject(headers, null, new RelaisException(ErrorCode.MALFORMED_JSON, "The body must be JSON like {\"seq\":12}"));
         } catch (RelaisException e) {
-            reject(user, headers, null, e);
+            reject(headers, null, e);
         }
     }
 
-    private void reject(User user, StompHeaderAccessor headers, String clientMessageId, RelaisException e) {
-        errors.send(user, headers.getSessionId(), e.code(), e.getMessage(), headers.getReceipt(), clientMessageId,
+    private void reject(StompHeaderAccessor headers, String clientMessageId, RelaisException e) {
+        errors.send(headers.getSessionId(), e.code(), e.getMessage(), headers.getReceipt(), clientMessageId,
                 headers.getDestination());
     }
 

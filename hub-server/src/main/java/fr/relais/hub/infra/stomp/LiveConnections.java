@@ -133,7 +133,7 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
         live.forEach((sessionId, l) -> {
             if (!l.userId().equals(userId)) return;
             if (topics.getObject().removeDestination(sessionId, destination)) {
-                errors.send(l.user(), sessionId, ErrorCode.EXCLUDED, "You were excluded from this channel", null, null, destination);
+                errors.send(sessionId, ErrorCode.EXCLUDED, "You were excluded from this channel", null, null, destination);
             }
         });
     }

@@ -76,13 +76,13 @@ class StompGate implements ChannelInterceptor {
             return message;
         }
         if (!rateLimiter.tryAcquire(accessor.getSessionId(), user.isBot())) {
-            errors.send(user, accessor.getSessionId(), ErrorCode.RATE_LIMITED,
+            errors.send(accessor.getSessionId(), ErrorCode.RATE_LIMITED,
                     "Too many messages from this connection; slow down", accessor.getReceipt(), null, destination);
             return null;
         }
         Matcher m = APP_DESTINATION.matcher(destination);
         if (!m.matches() || !authorizer.isHandledSend(destination)) {
-            errors.send(user, accessor.getSessionId(), ErrorCode.UNKNOWN_DESTINATION,
+            errors.send(accessor.getSessionId(), ErrorCode.UNKNOWN_DESTINATION,
                     "Nothing handles SEND to " + truncate(destination), accessor.getReceipt(), null, destination);
             return null;
         }

@@ -46,13 +46,13 @@ class LiveStompController {
             reactions.react(user, channelId, body.emoji());
             if (headers.getReceipt() != null) receipts.send(headers.getSessionId(), headers.getReceipt());
         } catch (JacksonException e) {
-            reject(user, headers, new RelaisException(ErrorCode.MALFORMED_JSON, "The body must be JSON like {\"emoji\":\"👏\"}"));
+            reject(headers, new RelaisException(ErrorCode.MALFORMED_JSON, "The body must be JSON like {\"emoji\":\"👏\"}"));
         } catch (RelaisException e) {
-            reject(user, headers, e);
+            reject(headers, e);
         }
     }
 
-    private void reject(User user, StompHeaderAccessor headers, RelaisException e) {
-        errors.send(user, headers.getSessionId(), e.code(), e.getMessage(), headers.getReceipt(), null, headers.getDestination());
+    private void reject(StompHeaderAccessor headers, RelaisException e) {
+        errors.send(headers.getSessionId(), e.code(), e.getMessage(), headers.getReceipt(), null, headers.getDestination());
     }
 }

@@ -52,9 +52,9 @@ class PresenceController {
             TypingFrame body = frame.getPayload().length == 0 ? new TypingFrame(null) : json.readValue(frame.getPayload(), TypingFrame.class);
             typing.typing(user, channelId, body.threadId());
         } catch (JacksonException e) {
-            reject(user, frame, new RelaisException(ErrorCode.MALFORMED_JSON, "The body must be JSON like {} or {\"threadId\":\"...\"}"));
+            reject(frame, new RelaisException(ErrorCode.MALFORMED_JSON, "The body must be JSON like {} or {\"threadId\":\"...\"}"));
         } catch (RelaisException e) {
-            reject(user, frame, e);
+            reject(frame, e);
         }
     }
 
@@ -65,7 +65,7 @@ class PresenceController {
             PresenceFrame body = json.readValue(frame.getPayload(), PresenceFrame.class);
             presence.choose(user.id(), PresenceStatus.valueOf(String.valueOf(body.status()).toUpperCase(java.util.Locale.ROOT)));
         } catch (JacksonException | IllegalArgumentException e) {
-            reject(user, frame, new RelaisException(ErrorCode.VALIDATION_FAILED, "The body must be {\"status\":\"online\"} or {\"status\":\"away\"}"));
+            reject(frame, new RelaisException(ErrorCode.VALIDATION_FAILED, "The body must be {\"status\":\"online\"} or {\"status\":\"away\"}"));
         }
     }
 
@@ -75,8 +75,8 @@ class PresenceController {
         return presence.statusesOf(userIds.stream().limit(500).toList());
     }
 
-    private void reject(User user, Message<byte[]> frame, RelaisException e) {
+    private void reject(Message<byte[]> frame, RelaisException e) {
         StompHeaderAccessor headers = StompHeaderAccessor.wrap(frame);
-        errors.send(user, headers.getSessionId(), e.code(), e.getMessage(), headers.getReceipt(), null, headers.getDestination());
+        errors.send(headers.getSessionId(), e.code(), e.getMessage(), headers.getReceipt(), null, headers.getDestination());
     }
 }
