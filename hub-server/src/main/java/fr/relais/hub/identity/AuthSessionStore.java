@@ -24,6 +24,11 @@ public interface AuthSessionStore {
 
     void touch(String id, Instant at);
 
+    /** Keeps the identity provider's ID token of a browser session, for RP-initiated logout. */
+    void setProviderIdToken(String id, String idToken);
+
+    Optional<String> findProviderIdToken(String id);
+
     /**
      * Deletes sessions and tokens that ended (expired or were revoked) before {@code bound}; one that has
      * not ended is never touched. A deleted session is simply unknown, which every check treats as invalid.

@@ -27,11 +27,14 @@ import org.springframework.stereotype.Service;
  * a node that missed the event may keep accepting a revoked token.
  *
  * <p>A personal access token is shown once, at creation: the store only keeps its SHA-256 digest (the
- * token is 256 random bits, so a slow password hash would add nothing).
+ * token is 256 random bits, so a slow password hash would add nothing). A browser session's cookie
+ * secret is kept the same way, so that any node can recognise the cookie: nothing of a browser
+ * session lives in one node's memory.
  */
 @Service
 public class AuthSessions {
     public static final String PERSONAL_TOKEN_PREFIX = "rlspat_";
+    public static final String BROWSER_SECRET_PREFIX = "rlsbs_";
     static final Duration CACHE_FOR = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -39,6 +42,8 @@ public class AuthSessions {
     private final AccessRevocations revocations;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Browser cookie digest → session id: a session's id never changes, whether it is active is checked by {@link #active}. */
+    private final Map<String, String> browserSessionIds = new ConcurrentHashMap<>();
 
     private record Cached(AuthSession session, Instant loadedAt) {
     }
@@ -62,14 +67,47 @@ public class AuthSessions {
 
     public NewPersonalToken createPersonalToken(User owner, String name, @Nullable Duration ttl) {
         if (name == null || name.isBlank() || name.strip().length() > 80) throw RelaisException.invalid("name must be 1 to 80 characters");
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = PERSONAL_TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = PERSONAL_TOKEN_PREFIX + randomToken();
         Instant now = clock.instant();
         AuthSession session = new AuthSession(UUID.randomUUID().toString(), owner.id(), AuthSession.Kind.PERSONAL_TOKEN,
                 name.strip(), now, ttl == null ? null : now.plus(ttl), null, null);
         store.insert(session, digest(token));
         return new NewPersonalToken(session, token);
+    }
+
+    /** A browser session and the secret its cookie carries (shown once: the store keeps its digest). */
+    public record NewBrowserSession(AuthSession session, String secret) {
+    }
+
+    public NewBrowserSession openBrowser(User user, String clientName, Duration ttl, @Nullable String providerIdToken) {
+        String secret = BROWSER_SECRET_PREFIX + randomToken();
+        Instant now = clock.instant();
+        AuthSession session = new AuthSession(UUID.randomUUID().toString(), user.id(), AuthSession.Kind.BROWSER, truncate(clientName),
+                now, now.plus(ttl), now, null);
+        store.insert(session, digest(secret));
+        if (providerIdToken != null) store.setProviderIdToken(session.id(), providerIdToken);
+        return new NewBrowserSession(session, secret);
+    }
+
+    /** The active browser session a cookie secret stands for; looked up in the store once per session, then cached. */
+    public Optional<AuthSession> authenticateBrowser(String secret) {
+        if (secret == null || !secret.startsWith(BROWSER_SECRET_PREFIX)) return Optional.empty();
+        String digest = digest(secret);
+        String sessionId = browserSessionIds.get(digest);
+        if (sessionId == null) {
+            Optional<AuthSession> found = store.findByTokenDigest(digest).filter(s -> s.kind() == AuthSession.Kind.BROWSER);
+            if (found.isEmpty()) return Optional.empty();
+            sessionId = found.get().id();
+            browserSessionIds.put(digest, sessionId);
+        }
+        Optional<AuthSession> active = active(sessionId);
+        if (active.isEmpty()) browserSessionIds.remove(digest);
+        return active;
+    }
+
+    /** The identity provider's ID token kept with a browser session, if it was opened by single sign-on. */
+    public Optional<String> providerIdToken(String sessionId) {
+        return store.findProviderIdToken(sessionId);
     }
 
     /** The active session a personal access token stands for. */
@@ -120,6 +158,13 @@ public class AuthSessions {
     @EventListener
     void onRevoked(AccessRevoked.SessionRevoked event) {
         cache.remove(event.sessionId());
+    }
+
+    /** 256 random bits, URL-safe base64. */
+    private static String randomToken() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     static String digest(String token) {

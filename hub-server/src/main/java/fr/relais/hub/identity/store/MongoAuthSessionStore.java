@@ -93,6 +93,17 @@ class MongoAuthSessionStore implements AuthSessionStore {
     }
 
     @Override
+    public void setProviderIdToken(String id, String idToken) {
+        sessions.updateOne(eq("_id", id), Updates.set("providerIdToken", idToken));
+    }
+
+    @Override
+    public Optional<String> findProviderIdToken(String id) {
+        return Optional.ofNullable(sessions.find(eq("_id", id)).projection(new Document("providerIdToken", 1)).first())
+                .map(d -> d.getString("providerIdToken"));
+    }
+
+    @Override
     public long deleteEndedBefore(Instant bound) {
         // $lt on a date never matches null: a session without an expiry, or not revoked, is not caught by that clause.
         Date before = Date.from(bound);

@@ -107,6 +107,12 @@ public class AccessTokens {
         }
     }
 
+    /** The user a browser session cookie stands for, or empty if the session is unknown, ended or the user inactive. */
+    public Optional<UserAuthentication> authenticateBrowser(String cookieSecret) {
+        return sessions.authenticateBrowser(cookieSecret)
+                .flatMap(s -> activeUser(s.userId()).map(u -> new UserAuthentication(u, s.id())));
+    }
+
     /** Re-checks a connection's authentication (on every STOMP frame and cookie request): session and user still active. */
     public Optional<UserAuthentication> recheck(UserAuthentication authentication) {
         if (authentication.sessionId() != null && sessions.active(authentication.sessionId()).isEmpty()) return Optional.empty();

@@ -26,7 +26,6 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -41,10 +40,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>Bearer credentials (hub tokens, personal access tokens, the identity provider's JWTs) through
  *       the resource-server filter, all checked by {@link AccessTokens}; stateless.</li>
  *   <li>Browser single sign-on (when {@code relais.security.oidc} is configured): authorization code with
- *       PKCE, then an HttpOnly session cookie ({@link SingleSignOn}); every cookie request re-checks the
- *       hub session ({@link BrowserSessionCheck}). Cookie-authenticated unsafe requests need the CSRF token
- *       ({@code XSRF-TOKEN} cookie echoed in {@code X-XSRF-TOKEN}); bearer requests carry no ambient
- *       credentials and need none.</li>
+ *       PKCE, then an HttpOnly session cookie ({@link SingleSignOn}) that any node recognises; every
+ *       cookie request re-checks the hub session ({@link BrowserSessions}). No servlet session is used.
+ *       Cookie-authenticated unsafe requests need the CSRF token ({@code XSRF-TOKEN} cookie echoed in
+ *       {@code X-XSRF-TOKEN}); bearer requests carry no ambient credentials and need none.</li>
  *   <li>The WebSocket endpoint is open at the HTTP level (Origin checked in {@code infra.stomp.WebSocketConfig})
  *       and authenticates each STOMP CONNECT instead.</li>
  *   <li>Security headers (CSP fit for the web client and an embedded Jitsi), no CORS.</li>
@@ -56,18 +55,18 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, AccessTokens tokens, SecurityProperties properties,
-                            SingleSignOn sso, BrowserSessionCheck sessionCheck, PostRateLimitFilter postLimit,
+                            SingleSignOn sso, BrowserSessions browserSessions, PostRateLimitFilter postLimit,
                             @org.springframework.beans.factory.annotation.Value("${relais.jitsi.domain:}") String jitsiDomain) throws Exception {
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
-                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+                new RequestAttributeSecurityContextRepository(), browserSessions);
         AuthenticationManager bearer = authentication -> tokens
                 .authenticate(((BearerTokenAuthenticationToken) authentication).getToken())
                 .orElseThrow(() -> new BadCredentialsException("The token is invalid, expired or revoked"));
         RequestMatcher cookieAuthenticatedUnsafe = request -> !isSafe(request) && request.getHeader("Authorization") == null
-                && request.getRequestedSessionId() != null;
+                && BrowserSessions.hasCookie(request);
         http.securityMatcher("/**")
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .csrf(csrf -> csrf.spa()
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -90,8 +89,7 @@ public class SecurityConfig {
                         .authenticationEntryPoint((req, res, ex) ->
                                 problems.write(res, ErrorCode.UNAUTHENTICATED, "A valid bearer token or session is required"))
                         .accessDeniedHandler((req, res, ex) -> denied(problems, res, ex)))
-                .addFilterAfter(sessionCheck, BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(postLimit, BrowserSessionCheck.class)
+                .addFilterAfter(postLimit, BearerTokenAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/api/v1/auth/logout")
                         .addLogoutHandler(sso::revokeOnLogout)
                         .logoutSuccessHandler(sso::afterLogout))
@@ -99,7 +97,7 @@ public class SecurityConfig {
                         .authenticationEntryPoint((req, res, ex) ->
                                 problems.write(res, ErrorCode.UNAUTHENTICATED, "A valid bearer token or session is required"))
                         .accessDeniedHandler((req, res, ex) -> denied(problems, res, ex)));
-        sso.configure(http, contexts);
+        sso.configure(http);
         return http.build();
     }
 
@@ -143,14 +141,7 @@ public class SecurityConfig {
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 
-    /** These filters run inside the security chain only, not a second time as servlet filters. */
-    @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<BrowserSessionCheck> browserSessionCheckRegistration(BrowserSessionCheck f) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(f);
-        registration.setEnabled(false);
-        return registration;
-    }
-
+    /** This filter runs inside the security chain only, not a second time as a servlet filter. */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<PostRateLimitFilter> postRateLimitRegistration(PostRateLimitFilter f) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(f);

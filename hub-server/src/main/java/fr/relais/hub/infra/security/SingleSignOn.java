@@ -1,30 +1,28 @@
 package fr.relais.hub.infra.security;
 
 import fr.relais.hub.audit.AuditLog;
-import fr.relais.hub.identity.AuthSession;
 import fr.relais.hub.identity.AuthSessions;
 import fr.relais.hub.identity.ExternalIdentity;
 import fr.relais.hub.identity.User;
 import fr.relais.hub.identity.UserDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -34,7 +32,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * client sends the browser to {@code /oauth2/authorization/party}; the provider authenticates and
  * redirects to {@code /login/oauth2/code/party} with an authorization code, exchanged with PKCE.
  * Then the user is created or updated from the claims ({@link OidcClaimMapper}), a BROWSER hub session
- * is opened and the HTTP session (HttpOnly cookie) carries a {@link UserAuthentication} for it.
+ * is opened and its HttpOnly cookie set ({@link BrowserSessions}). Nothing of the login is kept in one
+ * node's memory: the authorization request travels in a sealed cookie ({@link SealedAuthorizationRequests}),
+ * the session and the provider's ID token (for logout) are in MongoDB, so any node behind the load
+ * balancer may take any step.
  * Logout ({@code POST /api/v1/auth/logout}) revokes the hub session and sends the browser to the
  * provider's end-session endpoint (RP-initiated logout).
  */
@@ -42,16 +43,37 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class SingleSignOn {
     public static final String REGISTRATION_ID = "party";
     static final String ID_TOKEN = "relais.sso.idToken";
+    /** The provider's tokens are only used to sign in: nothing calls the provider on the user's behalf afterwards. */
+    private static final OAuth2AuthorizedClientRepository KEEP_NO_CLIENTS = new OAuth2AuthorizedClientRepository() {
+        @Override
+        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String registrationId, Authentication principal,
+                                                                         HttpServletRequest request) {
+            return null;
+        }
+
+        @Override
+        public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal, HttpServletRequest request,
+                                         HttpServletResponse response) {
+        }
+
+        @Override
+        public void removeAuthorizedClient(String registrationId, Authentication principal, HttpServletRequest request,
+                                           HttpServletResponse response) {
+        }
+    };
 
     private final SecurityProperties properties;
     private final OidcClaimMapper claims;
     private final UserDirectory users;
     private final AuthSessions sessions;
     private final AuditLog audit;
+    private final SealedAuthorizationRequests requests;
     private final @Nullable ClientRegistrationRepository registrations;
 
-    SingleSignOn(SecurityProperties properties, OidcClaimMapper claims, UserDirectory users, AuthSessions sessions, AuditLog audit) {
+    SingleSignOn(SecurityProperties properties, OidcClaimMapper claims, UserDirectory users, AuthSessions sessions, AuditLog audit,
+                 SealedAuthorizationRequests requests) {
         this.properties = properties;
+        this.requests = requests;
         this.claims = claims;
         this.users = users;
         this.sessions = sessions;
@@ -67,15 +89,16 @@ public class SingleSignOn {
         return properties.oidc().displayName();
     }
 
-    void configure(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    void configure(HttpSecurity http) throws Exception {
         if (registrations == null) return;
         DefaultOAuth2AuthorizationRequestResolver resolver =
                 new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         http.oauth2Login(login -> login
                 .clientRegistrationRepository(registrations)
-                .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
-                .successHandler((req, res, auth) -> signedIn(req, res, auth, contexts))
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver).authorizationRequestRepository(requests))
+                .authorizedClientRepository(KEEP_NO_CLIENTS)
+                .successHandler(this::signedIn)
                 .failureHandler((req, res, ex) -> {
                     audit.record(AuditLog.LOGIN_FAILED, null, null, "method", "sso", "reason", ex.getClass().getSimpleName(),
                             "address", req.getRemoteAddr());
@@ -83,41 +106,32 @@ public class SingleSignOn {
                 }));
     }
 
-    private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication authentication,
-                          SecurityContextRepository contexts) throws IOException {
+    private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication authentication) throws IOException {
+        SecurityContextHolder.clearContext(); // the provider's principal is not the hub's: the cookie below stands for the user
         OidcUser oidcUser = (OidcUser) authentication.getPrincipal();
         Map<String, Object> all = oidcUser.getClaims();
         ExternalIdentity identity = claims.map(String.valueOf(oidcUser.getIssuer()), all);
         User user = users.provision(identity);
         if (!user.active()) {
-            SecurityContextHolder.clearContext();
-            HttpSession session = request.getSession(false);
-            if (session != null) session.invalidate();
             audit.record(AuditLog.LOGIN_FAILED, user.id(), user.id(), "method", "sso", "reason", "inactive");
             response.sendRedirect("/?login=inactive");
             return;
         }
-        AuthSession hubSession = sessions.open(user, AuthSession.Kind.BROWSER, request.getHeader("User-Agent"),
-                properties.browserSessionTtl());
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UserAuthentication(user, hubSession.id()));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
-        HttpSession session = request.getSession();
-        session.setAttribute(ID_TOKEN, oidcUser.getIdToken().getTokenValue());
-        session.setMaxInactiveInterval((int) properties.browserSessionTtl().toSeconds());
-        audit.record(AuditLog.SSO_LOGIN, user.id(), user.id(), "session", hubSession.id(), "address", request.getRemoteAddr(),
+        AuthSessions.NewBrowserSession opened = sessions.openBrowser(user, request.getHeader("User-Agent"),
+                properties.browserSessionTtl(), oidcUser.getIdToken().getTokenValue());
+        BrowserSessions.start(request, response, opened.secret(), properties.browserSessionTtl());
+        audit.record(AuditLog.SSO_LOGIN, user.id(), user.id(), "session", opened.session().id(), "address", request.getRemoteAddr(),
                 "roles", String.join(",", UserAuthentication.roleNames(user)), "federation", user.federation());
         response.sendRedirect("/");
     }
 
     void revokeOnLogout(HttpServletRequest request, HttpServletResponse response, @Nullable Authentication authentication) {
         if (authentication instanceof UserAuthentication user && user.sessionId() != null) {
+            sessions.providerIdToken(user.sessionId()).ifPresent(idToken -> request.setAttribute(ID_TOKEN, idToken));
             sessions.revoke(user.user().id(), user.sessionId());
             audit.record(AuditLog.LOGOUT, user.user().id(), user.sessionId());
         }
-        HttpSession session = request.getSession(false);
-        if (session != null) request.setAttribute(ID_TOKEN, session.getAttribute(ID_TOKEN));
+        if (BrowserSessions.hasCookie(request)) BrowserSessions.end(request, response);
     }
 
     void afterLogout(HttpServletRequest request, HttpServletResponse response, @Nullable Authentication authentication)
