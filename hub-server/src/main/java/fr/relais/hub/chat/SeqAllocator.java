@@ -8,8 +8,8 @@ public interface SeqAllocator {
     long reserve(String channelId, int count);
 
     /**
-     * The last seq each channel of a batch now uses, told before the batch's durability barrier so that
-     * the channel's {@code lastSeq} (read by channel lists) is stored with the messages.
+     * The last seq each channel of a batch now uses, told before the batch's durability barrier:
+     * readers of the channel's {@code lastSeq} (channel lists, unread counts) see it from then on.
      */
     default void used(Map<String, Long> lastSeqByChannel) {
     }

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import fr.relais.hub.channels.Channel;
 import fr.relais.hub.channels.ChannelKind;
 import fr.relais.hub.channels.ChannelStore;
+import fr.relais.hub.channels.PendingLastSeqs;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -22,14 +23,18 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code channels} collection: {@code {_id, kind, name, topic, federation, readOnly, memberIds[],
  * createdBy, createdAt, lastSeq}}. {@code lastSeq} is the channel's sequence counter, advanced
- * atomically by {@code chat.store.MongoSeqAllocator}; nothing else writes it.
+ * atomically by {@code chat.store.MongoSeqAllocator}; nothing else writes it. With the embedded store
+ * the allocator writes it back lazily, so reads add what it has not written yet ({@link PendingLastSeqs}).
  */
 @Repository
 class MongoChannelStore implements ChannelStore {
     private final MongoCollection<Document> channels;
 
-    MongoChannelStore(MongoDatabase database) {
+    private final PendingLastSeqs pending;
+
+    MongoChannelStore(MongoDatabase database, PendingLastSeqs pending) {
         this.channels = database.getCollection("channels");
+        this.pending = pending;
     }
 
     @Override
@@ -70,7 +75,8 @@ class MongoChannelStore implements ChannelStore {
     @Override
     public long lastSeq(String channelId) {
         Document d = channels.find(eq("_id", channelId)).projection(Projections.include("lastSeq")).first();
-        return d == null ? 0 : d.get("lastSeq", Number.class).longValue();
+        long stored = d == null ? 0 : d.get("lastSeq", Number.class).longValue();
+        return Math.max(stored, pending.pending().getOrDefault(channelId, 0L));
     }
 
     @Override
@@ -78,6 +84,7 @@ class MongoChannelStore implements ChannelStore {
         java.util.Map<String, Long> result = new java.util.HashMap<>();
         channels.find().projection(Projections.include("lastSeq"))
                 .forEach(d -> result.put(d.getString("_id"), d.get("lastSeq", Number.class).longValue()));
+        pending.pending().forEach((id, seq) -> result.computeIfPresent(id, (k, stored) -> Math.max(stored, seq)));
         return result;
     }
 

@@ -64,13 +64,30 @@ abstract class MessageStoreContract {
         assertThat(alone.reserve(channel, 3)).isEqualTo(12); // 9 is left over: a new block (10..13), a gap
         assertThat(lastSeq()).isEqualTo(5); // lastSeq follows what is used, not what is reserved
         alone.used(Map.of(channel, 12L));
+        assertThat(alone.pending()).as("readers see it at once").containsEntry(channel, 12L);
+        alone.writeBack();
         assertThat(lastSeq()).isEqualTo(12);
+        assertThat(alone.pending()).isEmpty();
         alone.used(Map.of(channel, 10L));
+        alone.writeBack();
         assertThat(lastSeq()).as("never goes back").isEqualTo(12);
 
         MongoSeqAllocator restarted = new MongoSeqAllocator(database(), true, 4);
         assertThat(restarted.reserve(channel, 1)).as("after a restart, above every block reserved before").isEqualTo(14);
         assertThat(seqs.reserve(channel, 1)).as("a cluster taking over starts above every number used").isGreaterThan(12);
+    }
+
+    @Test
+    void after_a_crash_a_single_nodes_last_seqs_catch_up_with_what_was_stored() {
+        MongoSeqAllocator alone = new MongoSeqAllocator(database(), true, 100);
+        long first = alone.reserve(channel, 3);
+        messages.insertNew(List.of(message(ALICE, first - 2, "un", null), message(ALICE, first - 1, "deux", null)));
+        events.append(List.of(new ChannelEvent(ChannelEventType.MESSAGE_UPDATED, channel, first, message(ALICE, first - 1, "deux !", null))));
+        alone.used(Map.of(channel, first)); // then the process dies before writing it back
+        assertThat(lastSeq()).isZero();
+
+        new MongoSeqAllocator(database(), true, 100); // the next start
+        assertThat(lastSeq()).as("the highest seq among the channel's messages and changes").isEqualTo(first);
     }
 
     long lastSeq() {
