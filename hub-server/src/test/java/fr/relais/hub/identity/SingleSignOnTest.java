@@ -87,6 +87,8 @@ class SingleSignOnTest {
         HttpResponse<String> logout = browser.post(hub + "/api/v1/auth/logout", "", Map.of("X-XSRF-TOKEN", xsrf));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(logout.headers().firstValue("Location").orElseThrow()).startsWith(issuer).contains("id_token_hint=");
+        assertThat(logout.headers().allValues("Set-Cookie")).as("the browser forgets the session cookie")
+                .filteredOn(h -> h.startsWith("RELAIS_SESSION=")).singleElement().asString().contains("Max-Age=0");
         assertThat(browser.get(hub + "/api/v1/me").statusCode()).isEqualTo(401);
 
         JsonNode audit = new Api(HUB_PORT).get("/api/v1/audit?type=login.sso&userId=" + me.get("id").asString(),

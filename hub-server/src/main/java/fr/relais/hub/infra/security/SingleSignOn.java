@@ -131,7 +131,7 @@ public class SingleSignOn {
             sessions.revoke(user.user().id(), user.sessionId());
             audit.record(AuditLog.LOGOUT, user.user().id(), user.sessionId());
         }
-        if (BrowserSessions.hasCookie(request)) BrowserSessions.end(request, response);
+        // The cookie itself is removed when logout clears the security context (BrowserSessions.saveContext).
     }
 
     void afterLogout(HttpServletRequest request, HttpServletResponse response, @Nullable Authentication authentication)
